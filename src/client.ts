@@ -1,0 +1,245 @@
+/**
+ * `createRomaClient`: the typed, generated openapi-fetch client wrapped with
+ * authentication, input checks, error mapping, timeouts and retries.
+ */
+import type { Middleware } from "openapi-fetch";
+import { createGeneratedClient, SHOW_TASK_PATH } from "../generated/client.js";
+import type { ShowTaskResponse } from "../generated/schema.js";
+import { resolveBaseUrl, type EndpointOptions } from "./endpoint.js";
+import { readErrorBody } from "./error-body.js";
+import {
+  MAX_KEPT_BODY_CHARS,
+  RomaApiError,
+  RomaError,
+  RomaInputError,
+  RomaNetworkError,
+  RomaResponseError,
+  RomaTimeoutError,
+  type RequestSummary,
+} from "./errors.js";
+import { scrubError, scrubText, summarizeRequest } from "./redact.js";
+import { isRetryable, parseRetryAfter, retryDelayMs, sleep, type RetryPolicy } from "./retry.js";
+import { checkHeaders, checkNonNegativeInteger, checkPathId, checkSecret } from "./validate.js";
+
+/** Authenticates with an IAM token, sent as `X-Auth-Token`. */
+export interface TokenAuth {
+  /** The IAM token (the `X-Subject-Token` IAM returned). */
+  token: string;
+}
+
+/** How requests are authenticated. */
+export type RomaAuth = TokenAuth;
+
+/** Limits that apply to each call; set them on the client or override them per call. */
+export interface CallLimits {
+  /** Time limit of one attempt, in milliseconds, from sending to the last body byte. Default 30 000. */
+  timeoutMs?: number;
+  /** Further attempts after a retryable failure; 0 disables retries. Default 2. */
+  retries?: number;
+  /** Longest wait between attempts, `Retry-After` included, in milliseconds. Default 20 000. */
+  maxRetryDelayMs?: number;
+  /** Backoff before the first retry, doubled for each further one (with jitter), in milliseconds. Default 500. */
+  retryBaseDelayMs?: number;
+}
+
+/** Options of {@link createRomaClient}. */
+export interface RomaClientOptions extends EndpointOptions, CallLimits {
+  /** Project ID used when a call does not name one. */
+  projectId?: string;
+  /** Credentials. */
+  auth: RomaAuth;
+  /** A `fetch` to use instead of `globalThis.fetch` (for proxies, tests, instrumentation). */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+}
+
+/** Identifies the task to read. */
+export interface GetTaskParams {
+  /** ID of the ROMA Connect instance. */
+  instanceId: string;
+  /** ID of the task. */
+  taskId: string;
+  /** Project ID; defaults to the client's `projectId`. */
+  projectId?: string;
+}
+
+/** Per-call options of {@link RomaClient.getTask}. */
+export interface GetTaskOptions extends CallLimits {
+  /** Cancels the call; it then rejects with the signal's reason and is not retried. */
+  signal?: AbortSignal;
+}
+
+/** The client {@link createRomaClient} returns. */
+export interface RomaClient {
+  /**
+   * Reads one task (`GET /v2/{project_id}/fdi/instances/{instance_id}/tasks/{task_id}`).
+   * Resolves to the body exactly as served: snake_case, unknown fields kept,
+   * `task_detail` still a string (see `parseTaskDetail`). Rejects with a
+   * {@link RomaError} subclass on any failure.
+   */
+  getTask(params: GetTaskParams, options?: GetTaskOptions): Promise<ShowTaskResponse>;
+}
+
+const DEFAULTS = { timeoutMs: 30_000, retries: 2, maxRetryDelayMs: 20_000, retryBaseDelayMs: 500 } as const;
+const MAX_TIMEOUT_MS = 2_147_483_647; // what setTimeout can hold
+const MAX_RETRIES = 10;
+
+/** Creates a client for the ROMA Connect FDI "query a task" operation. Throws {@link RomaInputError} on bad options. */
+export function createRomaClient(options: RomaClientOptions): RomaClient {
+  if (typeof options !== "object" || options === null) throw new RomaInputError("options", "must be an object");
+  const baseUrl = resolveBaseUrl(options);
+  const defaultProjectId =
+    options.projectId === undefined ? undefined : checkPathId("projectId", "project_id", options.projectId);
+  const auth = checkAuth(options.auth);
+  const extraHeaders = checkHeaders("headers", options.headers);
+  const clientLimits = resolveLimits(DEFAULTS, options, "");
+  const secrets = [auth.token];
+
+  const generated = createGeneratedClient({
+    baseUrl,
+    headers: extraHeaders,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  generated.use(tokenAuth(auth.token), apiErrors(secrets));
+
+  async function getTask(params: GetTaskParams, callOptions: GetTaskOptions = {}): Promise<ShowTaskResponse> {
+    if (typeof params !== "object" || params === null) throw new RomaInputError("params", "must be an object");
+    const projectId = params.projectId ?? defaultProjectId;
+    if (projectId === undefined) throw new RomaInputError("projectId", "is required (on the client or the call)");
+    const path = {
+      project_id: checkPathId("projectId", "project_id", projectId),
+      instance_id: checkPathId("instanceId", "instance_id", params.instanceId),
+      task_id: checkPathId("taskId", "task_id", params.taskId),
+    };
+    const limits = resolveLimits(clientLimits, callOptions, "options.");
+    const callerSignal = callOptions.signal;
+    const request = summarizeRequest("GET", baseUrl + SHOW_TASK_PATH.replace(/\{(\w+)\}/g, (_, name: keyof typeof path) => encodeURIComponent(path[name])));
+
+    for (let attempt = 1; ; attempt++) {
+      if (callerSignal?.aborted) throw callerSignal.reason;
+      // One controller per attempt, linked to the caller's signal by hand:
+      // unlike AbortSignal.any, this leaves no listener behind on a long-lived signal.
+      const attemptController = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        attemptController.abort();
+      }, limits.timeoutMs);
+      const forwardAbort = () => attemptController.abort(callerSignal?.reason);
+      callerSignal?.addEventListener("abort", forwardAbort, { once: true });
+      let failure: RomaError;
+      try {
+        const { data, response } = await generated.GET(SHOW_TASK_PATH, {
+          params: { path },
+          parseAs: "text",
+          signal: attemptController.signal,
+        });
+        return readTaskBody(data, response, request, secrets);
+      } catch (error) {
+        if (callerSignal?.aborted) throw callerSignal.reason;
+        if (timedOut) failure = new RomaTimeoutError(limits.timeoutMs, request);
+        else if (error instanceof RomaError) failure = error;
+        else failure = networkError(error, request, secrets);
+      } finally {
+        clearTimeout(timer);
+        callerSignal?.removeEventListener("abort", forwardAbort);
+      }
+      failure.attempts = attempt;
+      if (attempt > limits.retries || !isRetryable(failure)) throw failure;
+      await sleep(retryDelayMs(limits, attempt, failure), callerSignal);
+    }
+  }
+
+  return { getTask };
+}
+
+function checkAuth(auth: unknown): { token: string } {
+  if (typeof auth !== "object" || auth === null) throw new RomaInputError("auth", "is required: { token }");
+  const { token } = auth as Partial<TokenAuth>;
+  return { token: checkSecret("auth.token", token) };
+}
+
+function resolveLimits(base: Required<CallLimits>, override: CallLimits, prefix: string): Required<CallLimits> & RetryPolicy {
+  const pick = (key: keyof CallLimits, max: number) =>
+    override[key] === undefined ? base[key] : checkNonNegativeInteger(prefix + key, override[key], max);
+  const resolved = {
+    timeoutMs: pick("timeoutMs", MAX_TIMEOUT_MS),
+    retries: pick("retries", MAX_RETRIES),
+    maxRetryDelayMs: pick("maxRetryDelayMs", MAX_TIMEOUT_MS),
+    retryBaseDelayMs: pick("retryBaseDelayMs", MAX_TIMEOUT_MS),
+  };
+  if (resolved.timeoutMs === 0) throw new RomaInputError(prefix + "timeoutMs", "must be at least 1");
+  return { ...resolved, baseDelayMs: resolved.retryBaseDelayMs, maxDelayMs: resolved.maxRetryDelayMs };
+}
+
+/** Middleware: sends the IAM token. */
+function tokenAuth(token: string): Middleware {
+  return {
+    onRequest({ request }) {
+      request.headers.set("X-Auth-Token", token);
+      return request;
+    },
+  };
+}
+
+/** Middleware: turns every non-2xx answer into a {@link RomaApiError}, reading the body whatever its shape. */
+function apiErrors(secrets: readonly string[]): Middleware {
+  return {
+    async onResponse({ request, response }) {
+      if (response.ok) return undefined;
+      const raw = scrubText(await response.text(), secrets);
+      const facts = readErrorBody(raw, response.headers.get("content-type"));
+      throw new RomaApiError(
+        {
+          status: response.status,
+          errorCode: facts.errorCode,
+          errorMsg: facts.errorMsg,
+          requestId: response.headers.get("x-request-id") ?? facts.requestId,
+          body: raw.length > MAX_KEPT_BODY_CHARS ? raw.slice(0, MAX_KEPT_BODY_CHARS) : raw,
+          bodyTruncated: raw.length > MAX_KEPT_BODY_CHARS,
+          retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+        },
+        summarizeRequest(request.method, request.url),
+      );
+    },
+  };
+}
+
+/** Checks that a 2xx body is a JSON object and returns it untouched. */
+function readTaskBody(data: unknown, response: Response, request: RequestSummary, secrets: readonly string[]): ShowTaskResponse {
+  const text = typeof data === "string" ? data : "";
+  const fail = (what: string, cause?: unknown) =>
+    new RomaResponseError(`${request.method} ${request.url} answered HTTP ${response.status} with ${what}`, {
+      status: response.status,
+      body: scrubText(text, secrets),
+      request,
+      cause,
+    });
+  if (text.trim() === "") throw fail("an empty body");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    const type = response.headers.get("content-type") ?? "no content type";
+    throw fail(`a body that is not JSON (${type})`, cause);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw fail(`JSON that is not an object (${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value})`);
+  }
+  return value as ShowTaskResponse;
+}
+
+function networkError(error: unknown, request: RequestSummary, secrets: readonly string[]): RomaNetworkError {
+  const cause = scrubError(error, secrets);
+  const reason = cause instanceof Error ? describeNetworkCause(cause) : String(cause);
+  return new RomaNetworkError(`${request.method} ${request.url} could not be completed: ${reason}`, { request, cause });
+}
+
+/** Node's fetch says only "fetch failed"; the useful part (ECONNRESET, ENOTFOUND…) sits in `cause`. */
+function describeNetworkCause(error: Error): string {
+  const inner = error.cause instanceof Error ? error.cause : undefined;
+  const code = (inner as { code?: unknown } | undefined)?.code;
+  if (inner) return `${error.message} (${typeof code === "string" ? `${code}: ` : ""}${inner.message})`;
+  return error.message;
+}

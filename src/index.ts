@@ -1,0 +1,33 @@
+/**
+ * roma-fdi: a typed client for ROMA Connect's data-integration (FDI)
+ * "query a task" operation.
+ */
+export { createRomaClient } from "./client.js";
+export type { CallLimits, GetTaskOptions, GetTaskParams, RomaAuth, RomaClient, RomaClientOptions, TokenAuth } from "./client.js";
+export type { EndpointOptions } from "./endpoint.js";
+export {
+  MAX_KEPT_BODY_CHARS,
+  RomaApiError,
+  RomaError,
+  RomaInputError,
+  RomaNetworkError,
+  RomaResponseError,
+  RomaTimeoutError,
+} from "./errors.js";
+export type { ApiErrorDetails, RequestSummary, RomaErrorKind } from "./errors.js";
+export { parseTaskDetail } from "./task-detail.js";
+export { REGIONS, DEFAULT_REGION } from "../generated/client.js";
+export type { Region } from "../generated/client.js";
+export type {
+  ColumnMapping,
+  ErrorBody,
+  ExecuteStatus,
+  SelectedColumn,
+  ShowTaskResponse,
+  SourceSelection,
+  TargetSelection,
+  Task,
+  TaskDetail,
+  TaskStatus,
+  TaskType,
+} from "../generated/schema.js";
