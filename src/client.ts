@@ -5,6 +5,7 @@
 import type { Middleware } from "openapi-fetch";
 import { createGeneratedClient, SHOW_TASK_PATH } from "../generated/client.js";
 import type { ShowTaskResponse } from "../generated/schema.js";
+import { credentialsFrom, type RomaAuth } from "./auth/credentials.js";
 import { resolveBaseUrl, type EndpointOptions } from "./endpoint.js";
 import { readErrorBody } from "./error-body.js";
 import {
@@ -19,16 +20,7 @@ import {
 } from "./errors.js";
 import { scrubError, scrubText, summarizeRequest } from "./redact.js";
 import { isRetryable, parseRetryAfter, retryDelayMs, sleep, type RetryPolicy } from "./retry.js";
-import { checkHeaders, checkNonNegativeInteger, checkPathId, checkSecret } from "./validate.js";
-
-/** Authenticates with an IAM token, sent as `X-Auth-Token`. */
-export interface TokenAuth {
-  /** The IAM token (the `X-Subject-Token` IAM returned). */
-  token: string;
-}
-
-/** How requests are authenticated. */
-export type RomaAuth = TokenAuth;
+import { checkHeaders, checkNonNegativeInteger, checkPathId } from "./validate.js";
 
 /** Limits that apply to each call; set them on the client or override them per call. */
 export interface CallLimits {
@@ -46,7 +38,7 @@ export interface CallLimits {
 export interface RomaClientOptions extends EndpointOptions, CallLimits {
   /** Project ID used when a call does not name one. */
   projectId?: string;
-  /** Credentials. */
+  /** Credentials: `{ token }` or `{ accessKey, secretKey, securityToken? }`. */
   auth: RomaAuth;
   /** A `fetch` to use instead of `globalThis.fetch` (for proxies, tests, instrumentation). */
   fetch?: (request: Request) => Promise<Response>;
@@ -91,17 +83,16 @@ export function createRomaClient(options: RomaClientOptions): RomaClient {
   const baseUrl = resolveBaseUrl(options);
   const defaultProjectId =
     options.projectId === undefined ? undefined : checkPathId("projectId", "project_id", options.projectId);
-  const auth = checkAuth(options.auth);
+  const { middleware: authenticate, secrets } = credentialsFrom(options.auth);
   const extraHeaders = checkHeaders("headers", options.headers);
   const clientLimits = resolveLimits(DEFAULTS, options, "");
-  const secrets = [auth.token];
 
   const generated = createGeneratedClient({
     baseUrl,
     headers: extraHeaders,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  generated.use(tokenAuth(auth.token), apiErrors(secrets));
+  generated.use(authenticate, apiErrors(secrets));
 
   async function getTask(params: GetTaskParams, callOptions: GetTaskOptions = {}): Promise<ShowTaskResponse> {
     if (typeof params !== "object" || params === null) throw new RomaInputError("params", "must be an object");
@@ -154,12 +145,6 @@ export function createRomaClient(options: RomaClientOptions): RomaClient {
   return { getTask };
 }
 
-function checkAuth(auth: unknown): { token: string } {
-  if (typeof auth !== "object" || auth === null) throw new RomaInputError("auth", "is required: { token }");
-  const { token } = auth as Partial<TokenAuth>;
-  return { token: checkSecret("auth.token", token) };
-}
-
 function resolveLimits(base: Required<CallLimits>, override: CallLimits, prefix: string): Required<CallLimits> & RetryPolicy {
   const pick = (key: keyof CallLimits, max: number) =>
     override[key] === undefined ? base[key] : checkNonNegativeInteger(prefix + key, override[key], max);
@@ -171,16 +156,6 @@ function resolveLimits(base: Required<CallLimits>, override: CallLimits, prefix:
   };
   if (resolved.timeoutMs === 0) throw new RomaInputError(prefix + "timeoutMs", "must be at least 1");
   return { ...resolved, baseDelayMs: resolved.retryBaseDelayMs, maxDelayMs: resolved.maxRetryDelayMs };
-}
-
-/** Middleware: sends the IAM token. */
-function tokenAuth(token: string): Middleware {
-  return {
-    onRequest({ request }) {
-      request.headers.set("X-Auth-Token", token);
-      return request;
-    },
-  };
 }
 
 /** Middleware: turns every non-2xx answer into a {@link RomaApiError}, reading the body whatever its shape. */

@@ -3,7 +3,10 @@
  * "query a task" operation.
  */
 export { createRomaClient } from "./client.js";
-export type { CallLimits, GetTaskOptions, GetTaskParams, RomaAuth, RomaClient, RomaClientOptions, TokenAuth } from "./client.js";
+export type { CallLimits, GetTaskOptions, GetTaskParams, RomaClient, RomaClientOptions } from "./client.js";
+export type { AkSkAuth, RomaAuth, TokenAuth } from "./auth/credentials.js";
+export { canonicalQuery, canonicalUri, computeSignature, formatSdkDate } from "./auth/sign.js";
+export type { SignedRequestParts, SigningInput } from "./auth/sign.js";
 export type { EndpointOptions } from "./endpoint.js";
 export {
   MAX_KEPT_BODY_CHARS,

@@ -1,0 +1,89 @@
+/** The two ways to authenticate, checked, and the openapi-fetch middleware that applies each. */
+import type { Middleware } from "openapi-fetch";
+import { RomaInputError } from "../errors.js";
+import { checkSecret } from "../validate.js";
+import { computeSignature } from "./sign.js";
+
+/** Authenticates with an IAM token, sent as `X-Auth-Token`. */
+export interface TokenAuth {
+  /** The IAM token (the `X-Subject-Token` IAM returned). */
+  token: string;
+}
+
+/** Authenticates by signing every request (SDK-HMAC-SHA256) with an access key pair. */
+export interface AkSkAuth {
+  /** Access key ID (AK); sent in the `Authorization` header. */
+  accessKey: string;
+  /** Secret access key (SK); only used to sign, never sent. */
+  secretKey: string;
+  /** Security token of temporary credentials, sent as `X-Security-Token`. */
+  securityToken?: string;
+}
+
+/** How requests are authenticated: a token, or an AK/SK pair. */
+export type RomaAuth = TokenAuth | AkSkAuth;
+
+/** Checked credentials, plus what must never show up in errors. */
+export interface Credentials {
+  middleware: Middleware;
+  secrets: readonly string[];
+}
+
+/** Checks `auth` and returns the middleware that authenticates each attempt. Throws {@link RomaInputError}. */
+export function credentialsFrom(auth: unknown): Credentials {
+  if (typeof auth !== "object" || auth === null) {
+    throw new RomaInputError("auth", "is required: { token } or { accessKey, secretKey }");
+  }
+  const given = auth as Partial<TokenAuth & AkSkAuth>;
+  const hasToken = given.token !== undefined;
+  const hasKeys = given.accessKey !== undefined || given.secretKey !== undefined;
+  if (hasToken && hasKeys) throw new RomaInputError("auth", "must hold either token or accessKey/secretKey, not both");
+  if (hasToken) {
+    const token = checkSecret("auth.token", given.token);
+    return { middleware: tokenHeader(token), secrets: [token] };
+  }
+  if (!hasKeys) throw new RomaInputError("auth", "is required: { token } or { accessKey, secretKey }");
+  const accessKey = checkSecret("auth.accessKey", given.accessKey);
+  const secretKey = checkSecret("auth.secretKey", given.secretKey);
+  const securityToken = given.securityToken === undefined ? undefined : checkSecret("auth.securityToken", given.securityToken);
+  return {
+    middleware: requestSigner({ accessKey, secretKey, securityToken }),
+    secrets: securityToken === undefined ? [secretKey] : [secretKey, securityToken],
+  };
+}
+
+function tokenHeader(token: string): Middleware {
+  return {
+    onRequest({ request }) {
+      request.headers.set("X-Auth-Token", token);
+      return request;
+    },
+  };
+}
+
+/**
+ * Signs each attempt afresh (new `X-Sdk-Date`, new signature). Signed:
+ * `host`, `x-project-id`, `x-sdk-date` and, for temporary credentials,
+ * `x-security-token`. Other headers travel unsigned, as the gateway allows.
+ */
+function requestSigner(keys: { accessKey: string; secretKey: string; securityToken: string | undefined }): Middleware {
+  return {
+    async onRequest({ request, params }) {
+      const projectId = (params as { path?: { project_id?: string } }).path?.project_id;
+      const signed: Record<string, string> = { Host: new URL(request.url).host };
+      if (projectId !== undefined) signed["X-Project-Id"] = projectId;
+      if (keys.securityToken !== undefined) signed["X-Security-Token"] = keys.securityToken;
+      const parts = await computeSignature({
+        method: request.method,
+        url: request.url,
+        headers: signed,
+        accessKey: keys.accessKey,
+        secretKey: keys.secretKey,
+      });
+      for (const [name, value] of Object.entries(signed)) if (name !== "Host") request.headers.set(name, value);
+      request.headers.set("X-Sdk-Date", parts.sdkDate);
+      request.headers.set("Authorization", parts.authorization);
+      return request;
+    },
+  };
+}
