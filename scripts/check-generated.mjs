@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Fails when generated/ is not exactly what `npm run generate` would write now.
+// Usage: node scripts/check-generated.mjs [--dir DIR]   (default: generated/)
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { generate } from "./generate.mjs";
 import { PROJECT_ROOT } from "./lib/project.mjs";
 
-const committedDir = join(PROJECT_ROOT, "generated");
+const dirIndex = process.argv.indexOf("--dir");
+const committedDir = dirIndex > 0 ? resolve(process.argv[dirIndex + 1]) : join(PROJECT_ROOT, "generated");
 const freshDir = await mkdtemp(join(tmpdir(), "roma-fdi-fresh-"));
 try {
   const fresh = await generate(freshDir);

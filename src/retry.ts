@@ -33,11 +33,15 @@ export function retryDelayMs(policy: RetryPolicy, retry: number, error: RomaErro
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
+const HTTP_DATE_MONTH = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/;
+
 /** Reads `Retry-After` as seconds or as an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
   if (value === null) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // Date.parse is lenient ("-5" and "1.5" pass as dates); an HTTP date always names its month.
+  if (!HTTP_DATE_MONTH.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
