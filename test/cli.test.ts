@@ -1,9 +1,10 @@
-import { describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { runCli } from "../src/cli/run.js";
 import { IDS, pageExample } from "./helpers/examples.js";
 import { fakeFetch, json } from "./helpers/fake-fetch.js";
+import { startVerifyingServer, type VerifyingServer } from "./helpers/verifying-server.js";
 
 /** Runs the CLI in-process with an injected fetch and captures its output. */
 async function cli(args: string[], options: { env?: Record<string, string>; fetch?: (request: Request) => Promise<Response> } = {}) {
@@ -70,7 +71,8 @@ describe("exit codes and one-line errors", () => {
   };
 
   it.each([
-    ["no token", SHOW, {}, /token is required/],
+    ["no credentials", SHOW, {}, /credentials are required: set ROMA_TOKEN, or HUAWEICLOUD_SDK_AK/],
+    ["an access key without a secret key", SHOW, { HUAWEICLOUD_SDK_AK: "AK" }, /auth\.secretKey must not be empty/],
     ["a missing --task-id", ["task", "show", "--instance-id", "i"], { ROMA_TOKEN: "t" }, /--task-id is required/],
     ["an unknown flag", [...SHOW, "--nope"], { ROMA_TOKEN: "t" }, /Unknown option '--nope'/],
     ["an unknown command", ["tasks", "list"], { ROMA_TOKEN: "t" }, /unknown command "tasks list"/],
@@ -114,8 +116,15 @@ describe("exit codes and one-line errors", () => {
   });
 
   it("a timeout → exit 4", async () => {
+    // Hold the requests strongly: undici links a Request's signal to its parent
+    // only weakly, so an otherwise unreferenced pending request could be
+    // garbage-collected together with its abort listener.
+    const pending: Request[] = [];
     const fetch = (request: Request) =>
-      new Promise<Response>((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason)));
+      new Promise<Response>((_, reject) => {
+        pending.push(request);
+        request.signal.addEventListener("abort", () => reject(request.signal.reason));
+      });
     const { code, stderr } = await cli([...SHOW, "--timeout-ms", "50"], { fetch });
     expect(code).toBe(4);
     expect(stderr).toMatch(/timed out after 50 ms/);
@@ -127,6 +136,48 @@ describe("exit codes and one-line errors", () => {
     expect(code).toBe(0);
     for (const text of ["task show", "--instance-id", "--task-id", "--project-id", "--endpoint", "--region", "--json", "ROMA_TOKEN", "Exit codes"]) {
       expect(stdout).toContain(text);
+    }
+  });
+});
+
+describe("roma-fdi with AK/SK", () => {
+  const KEYS = { accessKey: "AKCLI0001", secretKey: "cli-Secret/Key+0123456789" };
+  let server: VerifyingServer;
+  beforeAll(async () => {
+    server = await startVerifyingServer(KEYS, pageExample());
+  });
+  afterAll(() => server.close());
+  const args = (endpoint: string) => ["task", "show", "--instance-id", "i", "--task-id", "t", "--project-id", IDS.projectId, "--endpoint", endpoint, "--retries", "0"];
+
+  it("signs with HUAWEICLOUD_SDK_AK/SK (and the security token) from the environment", async () => {
+    const { code, stdout } = await cli(args(server.url), {
+      env: { HUAWEICLOUD_SDK_AK: KEYS.accessKey, HUAWEICLOUD_SDK_SK: KEYS.secretKey, HUAWEICLOUD_SDK_SECURITY_TOKEN: "sts-1" },
+    });
+    expect(code).toBe(0);
+    expect(stdout).toContain("fdi_task_pzy4m5");
+    expect(server.seen.at(-1)).toMatchObject({ verified: true, headers: { "x-security-token": "sts-1" } });
+  });
+
+  it("signs with --ak/--sk, and a wrong secret is an API error that never shows the secret", async () => {
+    const good = await cli([...args(server.url), "--ak", KEYS.accessKey, "--sk", KEYS.secretKey], { env: {} });
+    expect(good.code).toBe(0);
+    const bad = await cli([...args(server.url), "--ak", KEYS.accessKey, "--sk", "wrong-Secret-987654321"], { env: {} });
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/HTTP 401 APIGW\.0301/);
+    expect(bad.stdout + bad.stderr).not.toContain("wrong-Secret-987654321");
+  });
+
+  it("honours HUAWEICLOUD_SDK_REGION_ROMA_<REGION> for --region (first of the listed endpoints)", async () => {
+    vi.stubEnv("HUAWEICLOUD_SDK_REGION_ROMA_CN_EAST_3", `${server.url}, https://unused.test`);
+    try {
+      const before = server.seen.length;
+      const { code } = await cli(["task", "show", "--instance-id", "i", "--task-id", "t", "--project-id", IDS.projectId, "--region", "cn-east-3"], {
+        env: { HUAWEICLOUD_SDK_AK: KEYS.accessKey, HUAWEICLOUD_SDK_SK: KEYS.secretKey },
+      });
+      expect(code).toBe(0);
+      expect(server.seen.length).toBe(before + 1);
+    } finally {
+      vi.unstubAllEnvs();
     }
   });
 });

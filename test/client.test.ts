@@ -131,3 +131,29 @@ describe("createRomaClient options", () => {
     expect(calls).toHaveLength(0);
   });
 });
+
+describe("regions and endpoints", () => {
+  it("endpoint wins over region", async () => {
+    const { fetch, calls } = fakeFetch(() => json(pageExample()));
+    await createRomaClient({ ...base(fetch), endpoint: "https://override.test", region: "cn-north-4" }).getTask(ids);
+    expect(new URL(calls[0]?.url ?? "").host).toBe("override.test");
+  });
+
+  it("every spec region maps to roma.<region>.myhuaweicloud.com", async () => {
+    const { REGIONS } = await import("roma-fdi");
+    for (const region of REGIONS) {
+      const { fetch, calls } = fakeFetch(() => json(pageExample()));
+      await createRomaClient({ ...base(fetch), endpoint: undefined, region }).getTask(ids);
+      expect(new URL(calls[0]?.url ?? "").origin).toBe(`https://roma.${region}.myhuaweicloud.com`);
+    }
+  });
+
+  it("the SDKs' HUAWEICLOUD_SDK_REGION_ROMA_<REGION> override is honoured, also for regions the spec does not list", async () => {
+    const { resolveBaseUrl } = await import("../src/endpoint.js");
+    const env = { HUAWEICLOUD_SDK_REGION_ROMA_CN_NORTH_4: " https://a.test/, https://b.test", HUAWEICLOUD_SDK_REGION_ROMA_EU_WEST_101: "https://eu.test" };
+    expect(resolveBaseUrl({ region: "cn-north-4" }, env)).toBe("https://a.test");
+    expect(resolveBaseUrl({ region: "eu-west-101" }, env)).toBe("https://eu.test");
+    expect(resolveBaseUrl({ region: "cn-north-4", endpoint: "https://c.test" }, env)).toBe("https://c.test");
+    expect(() => resolveBaseUrl({ region: "eu-west-101" }, {})).toThrow(/region must be one of/);
+  });
+});

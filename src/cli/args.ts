@@ -18,6 +18,9 @@ export interface TaskShowCommand {
   endpoint: string | undefined;
   region: string | undefined;
   token: string | undefined;
+  accessKey: string | undefined;
+  secretKey: string | undefined;
+  securityToken: string | undefined;
   json: boolean;
   timeoutMs: number | undefined;
   retries: number | undefined;
@@ -33,6 +36,8 @@ const OPTIONS = {
   endpoint: { type: "string" },
   region: { type: "string" },
   token: { type: "string" },
+  ak: { type: "string" },
+  sk: { type: "string" },
   json: { type: "boolean" },
   "timeout-ms": { type: "string" },
   retries: { type: "string" },
@@ -47,7 +52,7 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     // parseArgs quotes the offending argument; never echo a value that may be a token.
-    throw new UsageError(String((error as Error).message).replace(/--token[= ]\S+/g, "--token ***"));
+    throw new UsageError(String((error as Error).message).replace(/--(token|sk)[= ]\S+/g, "--$1 ***"));
   }
   const { values, positionals } = parsed;
   if (values.help || positionals.length === 0 || positionals[0] === "help") return { kind: "help" };
@@ -74,6 +79,9 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
     endpoint,
     region,
     token: values.token ?? env.ROMA_TOKEN,
+    accessKey: values.ak ?? env.HUAWEICLOUD_SDK_AK,
+    secretKey: values.sk ?? env.HUAWEICLOUD_SDK_SK,
+    securityToken: env.HUAWEICLOUD_SDK_SECURITY_TOKEN,
     json: values.json ?? false,
     timeoutMs: optionalInteger("--timeout-ms", values["timeout-ms"]),
     retries: optionalInteger("--retries", values.retries),
@@ -100,8 +108,13 @@ Options:
   --endpoint URL       base URL, e.g. http://127.0.0.1:4010 [env ROMA_ENDPOINT]
   --region REGION      Huawei Cloud region, e.g. cn-north-4 [env ROMA_REGION]
                        (give --endpoint or --region, not both)
-  --token TOKEN        IAM token; prefer the environment,    [env ROMA_TOKEN]
-                       since arguments show up in process lists
+  --token TOKEN        IAM token                             [env ROMA_TOKEN]
+  --ak KEY             access key ID, to sign requests       [env HUAWEICLOUD_SDK_AK]
+  --sk SECRET          secret access key                     [env HUAWEICLOUD_SDK_SK]
+                       temporary credentials also read       [env HUAWEICLOUD_SDK_SECURITY_TOKEN]
+                       Give a token or an AK/SK pair. Prefer the environment
+                       for secrets: arguments show up in process lists.
+                       When both are set, --ak/--sk (or their variables) win.
   --json               print the body as JSON, with task_detail parsed
   --timeout-ms N       time limit of one attempt (default 30000)
   --retries N          retries after a retryable failure (default 2)
@@ -111,7 +124,7 @@ Options:
 Output:
   A summary: name, type, status, created/modified times (ISO 8601, UTC),
   source -> target data source and table, and the column mapping as a table.
-  Errors go to stderr as one line. The token is never printed.
+  Errors go to stderr as one line. Tokens and secret keys are never printed.
 
 Exit codes:
   0  the task was shown

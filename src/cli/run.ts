@@ -1,5 +1,6 @@
 /** The `roma-fdi` command: runs one command line and returns its exit code. */
 import { readFileSync } from "node:fs";
+import type { RomaAuth } from "../auth/credentials.js";
 import { createRomaClient } from "../client.js";
 import { RomaError, RomaInputError } from "../errors.js";
 import { parseTaskDetail } from "../task-detail.js";
@@ -35,7 +36,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function showTask(command: TaskShowCommand, io: CliIo): Promise<number> {
-  if (command.token === undefined) throw new RomaInputError("token", "is required: set ROMA_TOKEN (or pass --token)");
+  const auth = authFrom(command);
   const client = createRomaClient({
     ...(command.endpoint !== undefined ? { endpoint: command.endpoint } : {}),
     ...(command.region !== undefined ? { region: command.region } : {}),
@@ -43,7 +44,7 @@ async function showTask(command: TaskShowCommand, io: CliIo): Promise<number> {
     ...(command.timeoutMs !== undefined ? { timeoutMs: command.timeoutMs } : {}),
     ...(command.retries !== undefined ? { retries: command.retries } : {}),
     ...(io.fetch ? { fetch: io.fetch } : {}),
-    auth: { token: command.token },
+    auth,
   });
   const body = await client.getTask({ instanceId: command.instanceId, taskId: command.taskId });
   let detail: TaskDetail | undefined;
@@ -64,6 +65,19 @@ async function showTask(command: TaskShowCommand, io: CliIo): Promise<number> {
     io.stdout(`${renderTaskSummary(body, detail, detailProblem)}\n`);
   }
   return EXIT.ok;
+}
+
+/** Picks the credentials: an AK/SK pair when one is given, else the token. */
+function authFrom(command: TaskShowCommand): RomaAuth {
+  if (command.accessKey !== undefined || command.secretKey !== undefined) {
+    return {
+      accessKey: command.accessKey ?? "",
+      secretKey: command.secretKey ?? "",
+      ...(command.securityToken !== undefined ? { securityToken: command.securityToken } : {}),
+    };
+  }
+  if (command.token !== undefined) return { token: command.token };
+  throw new RomaInputError("credentials", "are required: set ROMA_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or pass --token, or --ak and --sk)");
 }
 
 /** Maps an error to the CLI's exit code. */
