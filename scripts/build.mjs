@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run build`: compiles src/ and generated/ into dist/ (JS, declarations,
-// source maps). tsc does not copy .d.ts or JSON inputs, so the generated
-// schema types and the bundled spec are copied beside the compiled files.
+// source maps). tsc does not copy .d.ts inputs, so the generated schema types
+// are copied beside the compiled files. The bundled spec is not copied: the
+// package ships it from generated/ (exports "./openapi.json", "./openapi.yaml").
 import { execFile } from "node:child_process";
 import { copyFile, mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -14,7 +15,5 @@ await promisify(execFile)(process.execPath, [join(PROJECT_ROOT, "node_modules/ty
   cwd: PROJECT_ROOT,
 });
 await mkdir(join(dist, "generated"), { recursive: true });
-for (const file of ["schema.d.ts", "openapi.json"]) {
-  await copyFile(join(PROJECT_ROOT, "generated", file), join(dist, "generated", file));
-}
+await copyFile(join(PROJECT_ROOT, "generated/schema.d.ts"), join(dist, "generated/schema.d.ts"));
 console.log("built dist/");

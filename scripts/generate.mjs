@@ -2,14 +2,15 @@
 // Generates everything in generated/ from the spec in openapi/.
 // Usage: node scripts/generate.mjs [--out DIR]   (default: generated/)
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import openapiTS, { astToString, STRING, tsIntersection, tsLiteral, tsUnion } from "openapi-typescript";
 import ts from "typescript";
+import YAML from "yaml";
 import { PROJECT_ROOT, readPackageVersion } from "./lib/project.mjs";
+import { hashSpecTree } from "./lib/spec-hash.mjs";
 
 const run = promisify(execFile);
 const SPEC_ROOT = "openapi/openapi.yaml";
@@ -18,6 +19,7 @@ const HEADER = [
   "// change the spec (or scripts/generate.mjs) and regenerate.",
   "",
 ].join("\n");
+const YAML_HEADER = HEADER.replace(/^\/\/ /gm, "# ");
 
 /** Bundles the multi-file spec into one JSON document with Redocly, exactly as lint sees it. */
 async function bundleSpec() {
@@ -33,27 +35,6 @@ async function bundleSpec() {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/** Hashes every file of the spec tree, in path order, so the stamp changes with any spec edit. */
-async function hashSpecTree() {
-  const hash = createHash("sha256");
-  const files = [];
-  async function walk(dir) {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else files.push(path);
-    }
-  }
-  await walk(join(PROJECT_ROOT, "openapi"));
-  for (const file of files.sort()) {
-    hash.update(relative(PROJECT_ROOT, file).split("\\").join("/"));
-    hash.update("\0");
-    hash.update(await readFile(file));
-    hash.update("\0");
-  }
-  return `sha256:${hash.digest("hex")}`;
 }
 
 /**
@@ -107,6 +88,53 @@ function resolveRef(spec, ref) {
     .reduce((node, key) => node?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], spec);
 }
 
+/** Section of `components` that each openapi-typescript root-type prefix comes from. */
+const ROOT_TYPE_SECTIONS = { schemas: "Schema", responses: "Response", parameters: "Parameter", headers: "Header" };
+
+/** Top-level types openapi-typescript always writes; documented here because the spec cannot describe them. */
+const FIXED_ROOT_DOCS = {
+  paths: "Every path of the spec, with its operations by HTTP method (the type openapi-fetch clients take).",
+  webhooks: "Webhooks of the spec (it declares none).",
+  components: "Reusable parts of the spec: schemas, responses, parameters, headers and security schemes.",
+  $defs: "JSON Schema `$defs` at the spec's top level (it declares none).",
+  operations: "Every operation of the spec by `operationId`: its parameters, request body and responses.",
+};
+
+function jsDoc(lines) {
+  return ["/**", ...lines.map((line) => (line ? ` * ${line}` : " *")), " */"].join("\n");
+}
+
+/**
+ * Puts a doc comment on each top-level type of schema.d.ts so editors show
+ * it on hover: openapi-typescript documents the members, not the aliases
+ * such as `Task = components['schemas']['Task']`. Fails on a top-level type
+ * it does not know how to describe, so a new kind cannot slip in undocumented.
+ */
+function documentRootTypes(text, spec) {
+  return text.replace(/^export (type|interface) ([$\w]+)(.*)$/gm, (line, _kind, name, rest) => {
+    if (FIXED_ROOT_DOCS[name]) return `${jsDoc([FIXED_ROOT_DOCS[name]])}\n${line}`;
+    const match = /^ = components\['(\w+)'\]\['([^']+)'\];$/.exec(rest);
+    const section = match?.[1];
+    if (!match || !ROOT_TYPE_SECTIONS[section]) throw new Error(`generate: no doc comment rule for top-level type ${name}`);
+    const key = match[2];
+    const description = spec.components?.[section]?.[key]?.description?.trim();
+    if (!description) throw new Error(`spec: components.${section}.${key} needs a description (it becomes the doc comment of ${name})`);
+    const lines = [`${ROOT_TYPE_SECTIONS[section]} \`${key}\` of the spec (\`components.${section}.${key}\`).`, "", ...description.split("\n")];
+    if (lines.some((l) => l.includes("*/"))) throw new Error(`spec: description of components.${section}.${key} contains "*/"`);
+    return `${jsDoc(lines)}\n${line}`;
+  });
+}
+
+function renderIndex() {
+  return `${HEADER}
+// Entry point of \`roma-fdi/generated\`: the typed openapi-fetch client and the
+// facts read from the spec (client.ts), and every type openapi-typescript
+// wrote (schema.d.ts). Type-only on the schema side: schema.d.ts has no runtime part.
+export * from "./client.js";
+export type * from "./schema.js";
+`;
+}
+
 function renderClient(facts) {
   const json = (value) => JSON.stringify(value, null, 2);
   return `${HEADER}
@@ -157,9 +185,11 @@ To change a file, change the spec or \`scripts/generate.mjs\` and run
 
 | file | made by | what it holds |
 |---|---|---|
-| \`openapi.json\` | Redocly \`bundle\` | the whole spec as one document (served by the mock, rendered as docs) |
+| \`openapi.json\` | Redocly \`bundle\` | the whole spec as one document (served by the mock, rendered as docs; the package's \`roma-fdi/openapi.json\`) |
+| \`openapi.yaml\` | scripts/generate.mjs | the same document as YAML (the package's \`roma-fdi/openapi.yaml\`) |
 | \`schema.d.ts\` | openapi-typescript | TypeScript types of every path, parameter and schema |
 | \`client.ts\` | scripts/generate.mjs | \`createGeneratedClient()\`, the typed openapi-fetch client, and facts read from the spec (regions, limits, example names) |
+| \`index.ts\` | scripts/generate.mjs | entry point of the package's \`roma-fdi/generated\`: re-exports \`client.ts\` and the types of \`schema.d.ts\` |
 | \`STAMP.json\` | scripts/generate.mjs | provenance: hash of the spec tree and the versions of the generators |
 `;
 
@@ -189,8 +219,10 @@ export async function generate(outDir) {
   };
   const files = {
     "openapi.json": `${JSON.stringify(ordered, null, 2)}\n`,
-    "schema.d.ts": `${HEADER}\n${astToString(ast)}`,
+    "openapi.yaml": `${YAML_HEADER}${YAML.stringify(ordered, { lineWidth: 0 })}`,
+    "schema.d.ts": `${HEADER}\n${documentRootTypes(astToString(ast), spec)}`,
     "client.ts": renderClient(facts),
+    "index.ts": renderIndex(),
     "STAMP.json": `${JSON.stringify(stamp, null, 2)}\n`,
     "README.md": GENERATED_README,
   };

@@ -55,8 +55,9 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
     throw new UsageError(String((error as Error).message).replace(/--(token|sk)[= ]\S+/g, "--$1 ***"));
   }
   const { values, positionals } = parsed;
-  if (values.help || positionals.length === 0 || positionals[0] === "help") return { kind: "help" };
+  if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };
+  if (positionals.length === 0 || positionals[0] === "help") return { kind: "help" };
   const [noun, verb, ...extra] = positionals;
   if (noun !== "task" || verb !== "show" || extra.length) {
     throw new UsageError(`unknown command "${positionals.join(" ")}"; the command is "task show"`);

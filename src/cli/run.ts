@@ -1,6 +1,7 @@
 /** The `roma-fdi` command: runs one command line and returns its exit code. */
 import { readFileSync } from "node:fs";
 import type { RomaAuth } from "../auth/credentials.js";
+import { createRequire } from "node:module";
 import { createRomaClient } from "../client.js";
 import { RomaError, RomaInputError } from "../errors.js";
 import { parseTaskDetail } from "../task-detail.js";
@@ -102,7 +103,9 @@ function describeFailure(error: unknown): string {
   return `unexpected error: ${error instanceof Error ? error.message : String(error)}`.replace(/\s+/g, " ");
 }
 
+// Resolved through the package's own name ("exports" has "./package.json"), not
+// a path relative to this file: src/cli/ and dist/src/cli/ sit at different depths.
 function readVersion(): string {
-  const url = new URL("../../package.json", import.meta.url);
-  return (JSON.parse(readFileSync(url, "utf8")) as { version: string }).version;
+  const path = createRequire(import.meta.url).resolve("roma-fdi/package.json");
+  return (JSON.parse(readFileSync(path, "utf8")) as { version: string }).version;
 }
