@@ -175,6 +175,22 @@ export type GeneratedClient = ReturnType<typeof createGeneratedClient>;
 `;
 }
 
+/** The operation's named example values, keyed by name, and the X-Request-Id example. */
+function renderExamples(spec, facts) {
+  const values = {};
+  for (const names of Object.values(facts.responseExamples)) {
+    for (const name of names) values[name] = spec.components.examples[name].value;
+  }
+  const requestId = spec.components.headers?.["X-Request-Id"]?.example;
+  return `${HEADER}
+/** Value of each named example of \`showTask\`'s responses, keyed by example name (see \`RESPONSE_EXAMPLES\`). */
+export const EXAMPLE_VALUES: Readonly<Record<string, unknown>> = ${JSON.stringify(values, null, 2)};
+
+/** The spec's example value of the \`X-Request-Id\` response header. */
+export const REQUEST_ID_EXAMPLE = ${JSON.stringify(String(requestId ?? ""))};
+`;
+}
+
 const GENERATED_README = `# generated/ — do not edit
 
 Everything in this folder is written by \`npm run generate\` from the spec in
@@ -189,6 +205,7 @@ To change a file, change the spec or \`scripts/generate.mjs\` and run
 | \`openapi.yaml\` | scripts/generate.mjs | the same document as YAML (the package's \`roma-fdi/openapi.yaml\`) |
 | \`schema.d.ts\` | openapi-typescript | TypeScript types of every path, parameter and schema |
 | \`client.ts\` | scripts/generate.mjs | \`createGeneratedClient()\`, the typed openapi-fetch client, and facts read from the spec (regions, limits, example names) |
+| \`examples.ts\` | scripts/generate.mjs | the values of the operation's named examples, for the MSW handlers of \`roma-fdi/msw\` (so they need not load the whole spec) |
 | \`index.ts\` | scripts/generate.mjs | entry point of the package's \`roma-fdi/generated\`: re-exports \`client.ts\` and the types of \`schema.d.ts\` |
 | \`STAMP.json\` | scripts/generate.mjs | provenance: hash of the spec tree and the versions of the generators |
 `;
@@ -223,6 +240,7 @@ export async function generate(outDir) {
     "schema.d.ts": `${HEADER}\n${documentRootTypes(astToString(ast), spec)}`,
     "client.ts": renderClient(facts),
     "index.ts": renderIndex(),
+    "examples.ts": renderExamples(spec, facts),
     "STAMP.json": `${JSON.stringify(stamp, null, 2)}\n`,
     "README.md": GENERATED_README,
   };

@@ -15,6 +15,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const ENTRY_POINTS = [
   { specifier: "roma-fdi", source: "src/index.ts", built: "dist/src/index.d.ts", load: () => import("roma-fdi") },
   { specifier: "roma-fdi/generated", source: "generated/index.ts", built: "dist/generated/index.d.ts", load: () => import("../generated/index.js") },
+  { specifier: "roma-fdi/msw", source: "src/msw.ts", built: "dist/src/msw.d.ts", load: () => import("../src/msw.js") },
 ] as const;
 
 const config = ts.readConfigFile(join(ROOT, "tsconfig.json"), ts.sys.readFile);
