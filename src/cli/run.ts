@@ -1,7 +1,7 @@
 /** The `roma-fdi` command: runs one command line and returns its exit code. */
 import { readFileSync } from "node:fs";
-import type { RomaAuth } from "../auth/credentials.js";
 import { createRequire } from "node:module";
+import type { RomaAuth } from "../auth/credentials.js";
 import { createRomaClient } from "../client.js";
 import { RomaError, RomaInputError } from "../errors.js";
 import { parseTaskDetail } from "../task-detail.js";
