@@ -32,7 +32,7 @@ const SETTINGS = quick
     }
   : {
       perCall: { rounds: 15, perRound: 200, warmup: 500 },
-      throughput: { concurrency: 64, rounds: 3, warmupMs: 500, durationMs: 2000 },
+      throughput: { concurrency: 64, rounds: 6, warmupMs: 300, durationMs: 1000 },
       coldRuns: 15,
       parseSamples: 15,
     };

@@ -8,6 +8,10 @@ const ratio = (value) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : "n/
 const conns = (c) => (c.newConnections === undefined ? "n/a" : `${c.newConnections} / ${c.closedConnections}`);
 const verdict = (ok) => (ok === undefined ? "n/a" : ok ? "met" : "**missed**");
 
+/** Says when the token-only entry already carries the signer (createRomaClient importing it). */
+const signerNote = (bundle) =>
+  bundle.id === "roma-fdi" && bundle.inputs.some((path) => path.startsWith("src/auth/")) ? " (includes src/auth/: createRomaClient imports the signer)" : "";
+
 /** Markdown table from a header row and body rows. */
 function table(header, rows) {
   const line = (cells) => `| ${cells.join(" | ")} |`;
@@ -143,7 +147,9 @@ export function renderReport({ machine, settings, calls, bundles, cold, parse, t
     table(
       ["bundle", "minified B", "gzip B", "budget (npm test) B"],
       bundles.map((b) =>
-        b.unavailable ? [b.label, `n/a (${b.unavailable})`, "", ""] : [b.label, fmt(b.minifiedBytes), fmt(b.gzipBytes), b.budget ? fmt(b.budget) : "—"],
+        b.unavailable
+          ? [b.label, `n/a (${b.unavailable})`, "", ""]
+          : [b.label + signerNote(b), fmt(b.minifiedBytes), fmt(b.gzipBytes), b.budget ? fmt(b.budget) : "—"],
       ),
     ),
     "",
