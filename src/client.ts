@@ -83,16 +83,27 @@ export function createRomaClient(options: RomaClientOptions): RomaClient {
   const baseUrl = resolveBaseUrl(options);
   const defaultProjectId =
     options.projectId === undefined ? undefined : checkPathId("projectId", "project_id", options.projectId);
-  const { middleware: authenticate, secrets } = credentialsFrom(options.auth);
+  const credentials = credentialsFrom(options.auth);
+  const { secrets } = credentials;
   const extraHeaders = checkHeaders("headers", options.headers);
   const clientLimits = resolveLimits(DEFAULTS, options, "");
 
+  const customFetch = options.fetch;
   const generated = createGeneratedClient({
     baseUrl,
-    headers: extraHeaders,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    // Credentials last: the token wins over a same-named extra header.
+    headers: { ...extraHeaders, ...credentials.headers },
   });
-  generated.use(authenticate, apiErrors(secrets));
+  if (credentials.middleware) generated.use(credentials.middleware);
+  generated.use(apiErrors(secrets));
+
+  /**
+   * The fetch of one attempt. The attempt's signal is handed to fetch itself
+   * rather than to openapi-fetch: openapi-fetch builds a Request and fetch
+   * copies it, and each copy would link the signal again (measurable on Node).
+   */
+  const fetchWith = (signal: AbortSignal) => (request: Request) =>
+    customFetch ? customFetch(new Request(request, { signal })) : globalThis.fetch(request, { signal });
 
   async function getTask(params: GetTaskParams, callOptions: GetTaskOptions = {}): Promise<ShowTaskResponse> {
     if (typeof params !== "object" || params === null) throw new RomaInputError("params", "must be an object");
@@ -103,9 +114,12 @@ export function createRomaClient(options: RomaClientOptions): RomaClient {
       instance_id: checkPathId("instanceId", "instance_id", params.instanceId),
       task_id: checkPathId("taskId", "task_id", params.taskId),
     };
-    const limits = resolveLimits(clientLimits, callOptions, "options.");
+    const limits = hasLimits(callOptions) ? resolveLimits(clientLimits, callOptions, "options.") : clientLimits;
     const callerSignal = callOptions.signal;
-    const request = summarizeRequest("GET", baseUrl + SHOW_TASK_PATH.replace(/\{(\w+)\}/g, (_, name: keyof typeof path) => encodeURIComponent(path[name])));
+    // Only failures need the request described; build it then.
+    let summary: RequestSummary | undefined;
+    const request = () =>
+      (summary ??= summarizeRequest("GET", baseUrl + SHOW_TASK_PATH.replace(/\{(\w+)\}/g, (_, name: keyof typeof path) => encodeURIComponent(path[name]))));
 
     for (let attempt = 1; ; attempt++) {
       if (callerSignal?.aborted) throw callerSignal.reason;
@@ -124,14 +138,14 @@ export function createRomaClient(options: RomaClientOptions): RomaClient {
         const { data, response } = await generated.GET(SHOW_TASK_PATH, {
           params: { path },
           parseAs: "text",
-          signal: attemptController.signal,
+          fetch: fetchWith(attemptController.signal),
         });
         return readTaskBody(data, response, request, secrets);
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason;
-        if (timedOut) failure = new RomaTimeoutError(limits.timeoutMs, request);
+        if (timedOut) failure = new RomaTimeoutError(limits.timeoutMs, request());
         else if (error instanceof RomaError) failure = error;
-        else failure = networkError(error, request, secrets);
+        else failure = networkError(error, request(), secrets);
       } finally {
         clearTimeout(timer);
         callerSignal?.removeEventListener("abort", forwardAbort);
@@ -143,6 +157,10 @@ export function createRomaClient(options: RomaClientOptions): RomaClient {
   }
 
   return { getTask };
+}
+
+function hasLimits(options: CallLimits): boolean {
+  return options.timeoutMs !== undefined || options.retries !== undefined || options.maxRetryDelayMs !== undefined || options.retryBaseDelayMs !== undefined;
 }
 
 function resolveLimits(base: Required<CallLimits>, override: CallLimits, prefix: string): Required<CallLimits> & RetryPolicy {
@@ -182,15 +200,17 @@ function apiErrors(secrets: readonly string[]): Middleware {
 }
 
 /** Checks that a 2xx body is a JSON object and returns it untouched. */
-function readTaskBody(data: unknown, response: Response, request: RequestSummary, secrets: readonly string[]): ShowTaskResponse {
+function readTaskBody(data: unknown, response: Response, describe: () => RequestSummary, secrets: readonly string[]): ShowTaskResponse {
   const text = typeof data === "string" ? data : "";
-  const fail = (what: string, cause?: unknown) =>
-    new RomaResponseError(`${request.method} ${request.url} answered HTTP ${response.status} with ${what}`, {
+  const fail = (what: string, cause?: unknown) => {
+    const request = describe();
+    return new RomaResponseError(`${request.method} ${request.url} answered HTTP ${response.status} with ${what}`, {
       status: response.status,
       body: scrubText(text, secrets),
       request,
       cause,
     });
+  };
   if (text.trim() === "") throw fail("an empty body");
   let value: unknown;
   try {

@@ -5,7 +5,7 @@
 export { createRomaClient } from "./client.js";
 export type { CallLimits, GetTaskOptions, GetTaskParams, RomaClient, RomaClientOptions } from "./client.js";
 export type { AkSkAuth, RomaAuth, TokenAuth } from "./auth/credentials.js";
-export { canonicalQuery, canonicalUri, computeSignature, formatSdkDate } from "./auth/sign.js";
+export { computeSignature } from "./auth/lazy-signer.js";
 export type { SignedRequestParts, SigningInput } from "./auth/sign.js";
 export type { EndpointOptions } from "./endpoint.js";
 export {

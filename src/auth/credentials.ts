@@ -2,7 +2,7 @@
 import type { Middleware } from "openapi-fetch";
 import { RomaInputError } from "../errors.js";
 import { checkSecret } from "../validate.js";
-import { computeSignature } from "./sign.js";
+import { computeSignature } from "./lazy-signer.js";
 
 /** Authenticates with an IAM token, sent as `X-Auth-Token`. */
 export interface TokenAuth {
@@ -23,13 +23,17 @@ export interface AkSkAuth {
 /** How requests are authenticated: a token, or an AK/SK pair. */
 export type RomaAuth = TokenAuth | AkSkAuth;
 
-/** Checked credentials, plus what must never show up in errors. */
+/**
+ * Checked credentials: a fixed header (token) or a middleware that signs
+ * each attempt (AK/SK), plus the values that must never show up in errors.
+ */
 export interface Credentials {
-  middleware: Middleware;
+  headers: Record<string, string>;
+  middleware: Middleware | undefined;
   secrets: readonly string[];
 }
 
-/** Checks `auth` and returns the middleware that authenticates each attempt. Throws {@link RomaInputError}. */
+/** Checks `auth` and returns how to authenticate each attempt. Throws {@link RomaInputError}. */
 export function credentialsFrom(auth: unknown): Credentials {
   if (typeof auth !== "object" || auth === null) {
     throw new RomaInputError("auth", "is required: { token } or { accessKey, secretKey }");
@@ -40,24 +44,17 @@ export function credentialsFrom(auth: unknown): Credentials {
   if (hasToken && hasKeys) throw new RomaInputError("auth", "must hold either token or accessKey/secretKey, not both");
   if (hasToken) {
     const token = checkSecret("auth.token", given.token);
-    return { middleware: tokenHeader(token), secrets: [token] };
+    // A token never changes, so it is a fixed header rather than per-request work.
+    return { headers: { "X-Auth-Token": token }, middleware: undefined, secrets: [token] };
   }
   if (!hasKeys) throw new RomaInputError("auth", "is required: { token } or { accessKey, secretKey }");
   const accessKey = checkSecret("auth.accessKey", given.accessKey);
   const secretKey = checkSecret("auth.secretKey", given.secretKey);
   const securityToken = given.securityToken === undefined ? undefined : checkSecret("auth.securityToken", given.securityToken);
   return {
+    headers: {},
     middleware: requestSigner({ accessKey, secretKey, securityToken }),
     secrets: securityToken === undefined ? [secretKey] : [secretKey, securityToken],
-  };
-}
-
-function tokenHeader(token: string): Middleware {
-  return {
-    onRequest({ request }) {
-      request.headers.set("X-Auth-Token", token);
-      return request;
-    },
   };
 }
 

@@ -86,29 +86,24 @@ const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca4959
 const SLASH = 0x2f;
 const PERCENT = 0x25;
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 /** Two lower-case hex digits for each byte value, for digests. */
-const HEX_LOWER: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+const HEX_LOWER: readonly string[] = /* @__PURE__ */ Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 /** 1 for the bytes that stay literal in URIs and queries: A-Z a-z 0-9 - . _ ~ */
-const UNRESERVED = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  if (
-    (c >= 0x30 && c <= 0x39) ||
-    (c >= 0x41 && c <= 0x5a) ||
-    (c >= 0x61 && c <= 0x7a) ||
-    c === 0x2d ||
-    c === 0x2e ||
-    c === 0x5f ||
-    c === 0x7e
-  ) {
-    UNRESERVED[c] = 1;
+const UNRESERVED: Uint8Array = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const digit = c >= 0x30 && c <= 0x39;
+    const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+    if (digit || letter || c === 0x2d || c === 0x2e || c === 0x5f || c === 0x7e) table[c] = 1;
   }
-}
+  return table;
+})();
 
 /** How each byte value is written in a canonical URI: itself or `%XX`. */
-const BYTE_OUT: readonly string[] = Array.from({ length: 256 }, (_, b) =>
+const BYTE_OUT: readonly string[] = /* @__PURE__ */ Array.from({ length: 256 }, (_, b) =>
   b < 128 && UNRESERVED[b] === 1 ? String.fromCharCode(b) : '%' + b.toString(16).toUpperCase().padStart(2, '0'),
 );
 
@@ -117,7 +112,7 @@ const EXTRA_ESCAPES = /[!'()*]/g;
 const escapeExtra = (ch: string): string => BYTE_OUT[ch.charCodeAt(0)] ?? ch;
 
 /** Methods `fetch` upper-cases before sending (Fetch standard, "normalize a method"). */
-const FETCH_NORMALISED_METHODS: ReadonlySet<string> = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
+const FETCH_NORMALISED_METHODS: ReadonlySet<string> = /* @__PURE__ */ new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
 
 const MULTIPART_FORM = /multipart\/form-data/i;
 /** HTTP whitespace, as `fetch` strips it from header values. */
