@@ -65,6 +65,8 @@ step(`cold start (${SETTINGS.coldRuns} runs per variant)`);
 const cold = await measureColdStart(SETTINGS.coldRuns);
 step("task_detail parsing");
 const parse = await runJsonChild("parse.mjs", { samples: SETTINGS.parseSamples }, { nodeArgs: ["--expose-gc"] });
+step("cost breakdown (client work without a network, signing pieces)");
+const breakdown = await runJsonChild("breakdown.mjs", { calls: quick ? 1000 : 5000 });
 step("browser bundles");
 const bundles = await measureBundles();
 
@@ -85,7 +87,7 @@ const machine = {
   },
 };
 const settings = { ...SETTINGS, quick, bodyBytes: server.bodyBytes };
-const report = renderReport({ machine, settings, calls, bundles, cold, parse, targets });
+const report = renderReport({ machine, settings, calls, bundles, cold, parse, targets, breakdown });
 process.stdout.write(report + "\n");
 if (write) {
   writeFileSync(join(PROJECT_ROOT, "BENCHMARKS.md"), report + "\n");
