@@ -175,6 +175,40 @@ export type GeneratedClient = ReturnType<typeof createGeneratedClient>;
 `;
 }
 
+/**
+ * The JSON types a schema allows, nested through properties and items, in a
+ * compact form the wrapper checks parsed data against (src/shape.ts):
+ * `{ t: [types], p?: { key: shape }, i?: itemShape }`. Keywords other than
+ * type, properties and items are left to the spec and its lint.
+ */
+function shapeOf(spec, schema, seen = new Set()) {
+  if (schema.$ref) {
+    if (seen.has(schema.$ref)) throw new Error(`spec: recursive schema ${schema.$ref} cannot be turned into a shape`);
+    return shapeOf(spec, resolveRef(spec, schema.$ref), new Set([...seen, schema.$ref]));
+  }
+  const types = schema.type === undefined ? [] : [].concat(schema.type);
+  const shape = { t: types };
+  if (schema.properties) {
+    shape.p = Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, shapeOf(spec, value, seen)]));
+  }
+  if (schema.items) shape.i = shapeOf(spec, schema.items, seen);
+  return shape;
+}
+
+function renderShapes(spec) {
+  return `${HEADER}
+/** JSON types allowed at one place of a document: \`t\` types (empty: any), \`p\` known properties, \`i\` array items. */
+export interface Shape {
+  readonly t: readonly string[];
+  readonly p?: Readonly<Record<string, Shape>>;
+  readonly i?: Shape;
+}
+
+/** Shape of the \`TaskDetail\` schema: what \`parseTaskDetail\` checks a parsed \`task_detail\` against. */
+export const TASK_DETAIL_SHAPE: Shape = ${JSON.stringify(shapeOf(spec, spec.components.schemas.TaskDetail))};
+`;
+}
+
 /** The operation's named example values, keyed by name, and the X-Request-Id example. */
 function renderExamples(spec, facts) {
   const values = {};
@@ -206,6 +240,7 @@ To change a file, change the spec or \`scripts/generate.mjs\` and run
 | \`schema.d.ts\` | openapi-typescript | TypeScript types of every path, parameter and schema |
 | \`client.ts\` | scripts/generate.mjs | \`createGeneratedClient()\`, the typed openapi-fetch client, and facts read from the spec (regions, limits, example names) |
 | \`examples.ts\` | scripts/generate.mjs | the values of the operation's named examples, for the MSW handlers of \`roma-fdi/msw\` (so they need not load the whole spec) |
+| \`shapes.ts\` | scripts/generate.mjs | the JSON types of the \`TaskDetail\` schema, nested, which \`parseTaskDetail\` checks parsed data against |
 | \`index.ts\` | scripts/generate.mjs | entry point of the package's \`roma-fdi/generated\`: re-exports \`client.ts\` and the types of \`schema.d.ts\` |
 | \`STAMP.json\` | scripts/generate.mjs | provenance: hash of the spec tree and the versions of the generators |
 `;
@@ -241,6 +276,7 @@ export async function generate(outDir) {
     "client.ts": renderClient(facts),
     "index.ts": renderIndex(),
     "examples.ts": renderExamples(spec, facts),
+    "shapes.ts": renderShapes(spec),
     "STAMP.json": `${JSON.stringify(stamp, null, 2)}\n`,
     "README.md": GENERATED_README,
   };

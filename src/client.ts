@@ -7,7 +7,7 @@ import { createGeneratedClient, SHOW_TASK_PATH } from "../generated/client.js";
 import type { ShowTaskResponse } from "../generated/schema.js";
 import { credentialsFrom, type RomaAuth } from "./auth/credentials.js";
 import { resolveBaseUrl, type EndpointOptions } from "./endpoint.js";
-import { readErrorBody } from "./error-body.js";
+import { readErrorBody, type ErrorBodyFacts } from "./error-body.js";
 import {
   MAX_KEPT_BODY_CHARS,
   RomaApiError,
@@ -18,9 +18,9 @@ import {
   RomaTimeoutError,
   type RequestSummary,
 } from "./errors.js";
-import { scrubError, scrubText, summarizeRequest } from "./redact.js";
+import { redactUrl, scrubError, scrubText, signatureSecrets, summarizeRequest } from "./redact.js";
 import { isRetryable, parseRetryAfter, retryDelayMs, sleep, type RetryPolicy } from "./retry.js";
-import { checkHeaders, checkNonNegativeInteger, checkPathId } from "./validate.js";
+import { checkHeaders, checkHeaderValue, checkNonNegativeInteger, checkPathId } from "./validate.js";
 
 /** Limits that apply to each call; set them on the client or override them per call. */
 export interface CallLimits {
@@ -89,10 +89,14 @@ export function createRomaClient(options: RomaClientOptions): RomaClient {
   const clientLimits = resolveLimits(DEFAULTS, options, "");
 
   const customFetch = options.fetch;
+  if (customFetch !== undefined && typeof customFetch !== "function") throw new RomaInputError("fetch", "must be a function");
   const generated = createGeneratedClient({
     baseUrl,
     // Credentials last: the token wins over a same-named extra header.
     headers: { ...extraHeaders, ...credentials.headers },
+    // A redirect would carry the credentials to wherever it points; the API
+    // never redirects, so a 3xx is reported instead of followed.
+    redirect: "manual",
   });
   if (credentials.middleware) generated.use(credentials.middleware);
   generated.use(apiErrors(secrets));
@@ -102,8 +106,10 @@ export function createRomaClient(options: RomaClientOptions): RomaClient {
    * rather than to openapi-fetch: openapi-fetch builds a Request and fetch
    * copies it, and each copy would link the signal again (measurable on Node).
    */
-  const fetchWith = (signal: AbortSignal) => (request: Request) =>
-    customFetch ? customFetch(new Request(request, { signal })) : globalThis.fetch(request, { signal });
+  const fetchWith = (signal: AbortSignal, sent: (request: Request) => void) => (request: Request) => {
+    sent(request);
+    return customFetch ? customFetch(new Request(request, { signal })) : globalThis.fetch(request, { signal });
+  };
 
   async function getTask(params: GetTaskParams, callOptions: GetTaskOptions = {}): Promise<ShowTaskResponse> {
     if (typeof params !== "object" || params === null) throw new RomaInputError("params", "must be an object");
@@ -114,8 +120,10 @@ export function createRomaClient(options: RomaClientOptions): RomaClient {
       instance_id: checkPathId("instanceId", "instance_id", params.instanceId),
       task_id: checkPathId("taskId", "task_id", params.taskId),
     };
+    if (credentials.projectIdHeader) checkHeaderValue("projectId", path.project_id);
     const limits = hasLimits(callOptions) ? resolveLimits(clientLimits, callOptions, "options.") : clientLimits;
     const callerSignal = callOptions.signal;
+    if (callerSignal !== undefined && !isAbortSignal(callerSignal)) throw new RomaInputError("options.signal", "must be an AbortSignal");
     // Only failures need the request described; build it then.
     let summary: RequestSummary | undefined;
     const request = () =>
@@ -134,18 +142,19 @@ export function createRomaClient(options: RomaClientOptions): RomaClient {
       const forwardAbort = () => attemptController.abort(callerSignal?.reason);
       callerSignal?.addEventListener("abort", forwardAbort, { once: true });
       let failure: RomaError;
+      let sentAuthorization: string | null = null;
       try {
         const { data, response } = await generated.GET(SHOW_TASK_PATH, {
           params: { path },
           parseAs: "text",
-          fetch: fetchWith(attemptController.signal),
+          fetch: fetchWith(attemptController.signal, (sent) => void (sentAuthorization = sent.headers.get("authorization"))),
         });
         return readTaskBody(data, response, request, secrets);
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason;
         if (timedOut) failure = new RomaTimeoutError(limits.timeoutMs, request());
         else if (error instanceof RomaError) failure = error;
-        else failure = networkError(error, request(), secrets);
+        else failure = networkError(error, request(), [...secrets, ...signatureSecrets(sentAuthorization)]);
       } finally {
         clearTimeout(timer);
         callerSignal?.removeEventListener("abort", forwardAbort);
@@ -181,14 +190,17 @@ function apiErrors(secrets: readonly string[]): Middleware {
   return {
     async onResponse({ request, response }) {
       if (response.ok) return undefined;
-      const raw = scrubText(await response.text(), secrets);
-      const facts = readErrorBody(raw, response.headers.get("content-type"));
+      // What a server or proxy echoes back may hold the credentials or this request's signature.
+      const hidden = [...secrets, ...signatureSecrets(request.headers.get("authorization"))];
+      const raw = scrubText(await response.text(), hidden);
+      const requestIdHeader = response.headers.get("x-request-id");
+      const facts = isRedirect(response) ? redirectFacts(response, hidden) : readErrorBody(raw, response.headers.get("content-type"));
       throw new RomaApiError(
         {
           status: response.status,
           errorCode: facts.errorCode,
           errorMsg: facts.errorMsg,
-          requestId: response.headers.get("x-request-id") ?? facts.requestId,
+          requestId: requestIdHeader === null ? facts.requestId : scrubText(requestIdHeader, hidden),
           body: raw.length > MAX_KEPT_BODY_CHARS ? raw.slice(0, MAX_KEPT_BODY_CHARS) : raw,
           bodyTruncated: raw.length > MAX_KEPT_BODY_CHARS,
           retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
@@ -197,6 +209,26 @@ function apiErrors(secrets: readonly string[]): Middleware {
       );
     },
   };
+}
+
+/** A 3xx (Node) or an opaque redirect (browsers): the answer to `redirect: "manual"`. */
+function isRedirect(response: Response): boolean {
+  return response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
+}
+
+function redirectFacts(response: Response, hidden: readonly string[]): ErrorBodyFacts {
+  const location = response.headers.get("location");
+  const target = location === null ? "elsewhere" : redactUrl(scrubText(location, hidden));
+  return {
+    errorCode: undefined,
+    errorMsg: `redirect to ${target} not followed: credentials are only sent to the configured endpoint`,
+    requestId: undefined,
+  };
+}
+
+function isAbortSignal(value: unknown): value is AbortSignal {
+  const candidate = value as Partial<AbortSignal> | null;
+  return typeof candidate === "object" && candidate !== null && typeof candidate.aborted === "boolean" && typeof candidate.addEventListener === "function";
 }
 
 /** Checks that a 2xx body is a JSON object and returns it untouched. */

@@ -176,3 +176,14 @@ export function oneLine(text: string, maxChars = 300): string {
   const folded = text.replace(/\s+/g, " ").trim();
   return folded.length > maxChars ? `${folded.slice(0, maxChars - 1)}…` : folded;
 }
+
+/**
+ * Any error roma-fdi throws, as a union, so that checking `kind` narrows to
+ * the subclass: `if (isRomaError(e) && e.kind === "api") e.status`.
+ */
+export type AnyRomaError = RomaApiError | RomaResponseError | RomaNetworkError | RomaTimeoutError | RomaInputError;
+
+/** Whether `value` is an error roma-fdi threw; narrows to {@link AnyRomaError}. */
+export function isRomaError(value: unknown): value is AnyRomaError {
+  return value instanceof RomaError;
+}

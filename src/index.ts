@@ -9,6 +9,7 @@ export { computeSignature } from "./auth/lazy-signer.js";
 export type { SignedRequestParts, SigningInput } from "./auth/sign.js";
 export type { EndpointOptions } from "./endpoint.js";
 export {
+  isRomaError,
   MAX_KEPT_BODY_CHARS,
   RomaApiError,
   RomaError,
@@ -17,7 +18,7 @@ export {
   RomaResponseError,
   RomaTimeoutError,
 } from "./errors.js";
-export type { ApiErrorDetails, RequestSummary, RomaErrorKind } from "./errors.js";
+export type { AnyRomaError, ApiErrorDetails, RequestSummary, RomaErrorKind } from "./errors.js";
 export { parseTaskDetail } from "./task-detail.js";
 export { REGIONS, DEFAULT_REGION } from "../generated/client.js";
 export type { Region } from "../generated/client.js";

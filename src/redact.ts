@@ -26,27 +26,60 @@ export function redactUrl(raw: string): string {
 }
 
 /**
- * Returns a copy of an error (and of its `cause` chain) in which each
- * secret is replaced by `***` in the message and stack. Used for errors that
- * come from code we do not control, such as a custom `fetch`.
+ * Secrets shorter than this are not searched for in text: they would match
+ * ordinary words ("e", "dev") and mangle messages, and they protect nothing.
  */
-export function scrubError(error: unknown, secrets: readonly string[], depth = 0): unknown {
-  if (secrets.length === 0 || depth > 4) return error;
-  if (!(error instanceof Error)) {
-    return typeof error === "string" ? scrubText(error, secrets) : error;
+export const MIN_REDACTED_SECRET_LENGTH = 8;
+
+/**
+ * Returns a copy of a value from code we do not control (an error thrown by
+ * a custom `fetch` and its `cause` chain, or a plain object some wrapper put
+ * there) in which every secret is replaced by `***`: in messages, stacks and
+ * any string nested in objects or arrays. Depth and cycles are bounded.
+ */
+export function scrubError(value: unknown, secrets: readonly string[]): unknown {
+  const searched = secrets.filter((secret) => secret.length >= MIN_REDACTED_SECRET_LENGTH);
+  return searched.length === 0 ? value : scrubValue(value, searched, 0, new WeakSet());
+}
+
+function scrubValue(value: unknown, secrets: readonly string[], depth: number, seen: WeakSet<object>): unknown {
+  if (typeof value === "string") return replaceAll(value, secrets);
+  if (typeof value !== "object" || value === null) return value;
+  if (depth > 6 || seen.has(value)) return "[omitted]";
+  seen.add(value);
+  if (value instanceof Error) {
+    const copy = new Error(replaceAll(value.message, secrets));
+    copy.name = value.name;
+    copy.stack = value.stack === undefined ? undefined : replaceAll(value.stack, secrets);
+    const code = (value as { code?: unknown }).code;
+    if (typeof code === "string") (copy as Error & { code?: string }).code = code;
+    if (value.cause !== undefined) copy.cause = scrubValue(value.cause, secrets, depth + 1, seen);
+    return copy;
   }
-  const copy = new Error(scrubText(error.message, secrets));
-  copy.name = error.name;
-  copy.stack = error.stack === undefined ? undefined : scrubText(error.stack, secrets);
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === "string") (copy as Error & { code?: string }).code = code;
-  if (error.cause !== undefined) copy.cause = scrubError(error.cause, secrets, depth + 1);
+  if (Array.isArray(value)) return value.map((item) => scrubValue(item, secrets, depth + 1, seen));
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = scrubValue(item, secrets, depth + 1, seen);
   return copy;
 }
 
-/** Replaces every occurrence of each secret in `text` by `***`. */
+/** Replaces every occurrence of each secret (of at least {@link MIN_REDACTED_SECRET_LENGTH} characters) in `text` by `***`. */
 export function scrubText(text: string, secrets: readonly string[]): string {
+  return replaceAll(text, secrets.filter((secret) => secret.length >= MIN_REDACTED_SECRET_LENGTH));
+}
+
+function replaceAll(text: string, secrets: readonly string[]): string {
   let result = text;
-  for (const secret of secrets) if (secret) result = result.split(secret).join("***");
+  for (const secret of secrets) if (result.includes(secret)) result = result.split(secret).join("***");
   return result;
+}
+
+/**
+ * The per-request secrets of a signed request: the whole `Authorization`
+ * value and the signature in it, so that a server or proxy echoing them back
+ * does not put them into an error.
+ */
+export function signatureSecrets(authorization: string | null): string[] {
+  if (!authorization) return [];
+  const signature = /Signature=([0-9a-fA-F]+)/.exec(authorization)?.[1];
+  return signature ? [authorization, signature] : [authorization];
 }

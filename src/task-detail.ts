@@ -1,11 +1,15 @@
 /** Parsing of the `task_detail` string into its typed form. */
 import type { TaskDetail } from "../generated/schema.js";
+import { TASK_DETAIL_SHAPE } from "../generated/shapes.js";
 import { RomaResponseError } from "./errors.js";
+import { findShapeMismatch } from "./shape.js";
 
 /**
- * Parses the JSON document held in a response's `task_detail` string.
- * Unknown keys are kept as they are. Throws {@link RomaResponseError} when
- * the text is not JSON or not a JSON object.
+ * Parses the JSON document held in a response's `task_detail` string and
+ * checks that every key the spec knows has the type the spec gives it (so
+ * the `TaskDetail` type holds); unknown keys are kept as they are, and null
+ * is accepted for "no value". Throws {@link RomaResponseError} when the text
+ * is not JSON, not a JSON object, or a known key has the wrong type.
  */
 export function parseTaskDetail(text: string): TaskDetail {
   if (typeof text !== "string") {
@@ -20,5 +24,7 @@ export function parseTaskDetail(text: string): TaskDetail {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new RomaResponseError(`task_detail must hold a JSON object, got ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}`, { body: text });
   }
+  const mismatch = findShapeMismatch(value, TASK_DETAIL_SHAPE, "task_detail");
+  if (mismatch) throw new RomaResponseError(`${mismatch}, which the spec does not allow`, { body: text });
   return value as TaskDetail;
 }

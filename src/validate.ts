@@ -57,12 +57,17 @@ export function checkHeaders(field: string, headers: unknown): Record<string, st
   for (const [name, value] of Object.entries(headers)) {
     if (!HEADER_NAME.test(name)) throw new RomaInputError(`${field}`, `has an invalid header name ${JSON.stringify(name)}`);
     if (typeof value !== "string") throw new RomaInputError(`${field}["${name}"]`, `must be a string, got ${describeType(value)}`);
-    if (!HEADER_VALUE.test(value) || /[\r\n\0]/.test(value)) {
-      throw new RomaInputError(`${field}["${name}"]`, "contains a character an HTTP header cannot carry (CR, LF, NUL or non-Latin-1)");
-    }
-    checked[name] = value;
+    checked[name] = checkHeaderValue(`${field}["${name}"]`, value);
   }
   return checked;
+}
+
+/** Checks that a value can travel in an HTTP header (no CR, LF, NUL, nothing beyond Latin-1) and returns it. */
+export function checkHeaderValue(field: string, value: string): string {
+  if (!HEADER_VALUE.test(value) || /[\r\n\0]/.test(value)) {
+    throw new RomaInputError(field, "contains a character an HTTP header cannot carry (CR, LF, NUL or non-Latin-1)");
+  }
+  return value;
 }
 
 /** Checks a duration or count option: a finite, non-negative integer within `max`. */

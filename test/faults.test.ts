@@ -151,3 +151,25 @@ describe("a caller's AbortSignal", () => {
     expect(server.hits.get("ok") ?? 0).toBe(before);
   });
 });
+
+describe("redirects", () => {
+  it("are never followed: a 307 to another server is a RomaApiError and the credentials stay home", async () => {
+    const elsewhere = await startFaultServer({ steal: (_, res) => res.writeHead(200).end(BODY) });
+    const redirecting = await startFaultServer({
+      t: (_, res) => res.writeHead(307, { location: `${elsewhere.url}/steal?token=abc` }).end(),
+    });
+    try {
+      for (const auth of [{ token: "redirect-token-123456" }, { accessKey: "AK", secretKey: "redirect-secret-123456", securityToken: "sts-redirect-123456" }]) {
+        const client = createRomaClient({ endpoint: redirecting.url, projectId: "p", auth, retries: 2 });
+        const error = await failureOf(client.getTask({ instanceId: "i", taskId: "t" }));
+        expect(error).toBeInstanceOf(RomaApiError);
+        expect(error).toMatchObject({ status: 307, attempts: 1 });
+        expect((error as Error).message).toMatch(/redirect to http:\/\/127\.0\.0\.1:\d+\/steal\?token=\*\*\* not followed/);
+      }
+      expect(elsewhere.hits.size).toBe(0);
+    } finally {
+      await redirecting.close();
+      await elsewhere.close();
+    }
+  });
+});

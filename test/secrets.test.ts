@@ -80,3 +80,59 @@ describe("secrets never appear in errors", () => {
     expect(out).not.toContain("cli-secret-ABCDEFGH");
   });
 });
+
+describe("secrets echoed back by servers, proxies and fetch wrappers", () => {
+  const KEYS = { accessKey: "AKPUBLIC", secretKey: "echo-Secret-Key-0123456789" };
+
+  it("a signature echoed in an error body or a fetch error is hidden", async () => {
+    const echoes: Record<string, (request: Request) => Promise<Response>> = {
+      body: async (request) => new Response(`rejected ${request.headers.get("authorization")}`, { status: 401 }),
+      thrown: async (request) => {
+        throw new Error(`refused: ${request.headers.get("authorization")}`);
+      },
+    };
+    for (const fetch of Object.values(echoes)) {
+      let sent = "";
+      const recording = (request: Request) => {
+        sent = request.headers.get("authorization") ?? "";
+        return fetch(request);
+      };
+      const client = createRomaClient({ endpoint: "https://roma.example.test", projectId: "p", auth: KEYS, fetch: recording, retries: 0 });
+      const error = await client.getTask({ instanceId: "i", taskId: "t" }).catch((e: unknown) => e);
+      const signature = /Signature=([0-9a-f]{64})/.exec(sent)?.[1] ?? "";
+      expect(signature).toHaveLength(64);
+      const text = everySerialisation(error);
+      expect(text).not.toContain(signature);
+      expect(text).toContain("***");
+    }
+  });
+
+  it("a token reflected in X-Request-Id is hidden", async () => {
+    const token = "reflected-token-0123456789";
+    const fetch = async (request: Request) =>
+      new Response("{}", { status: 500, headers: { "x-request-id": `rid-${request.headers.get("x-auth-token")}` } });
+    const client = createRomaClient({ endpoint: "https://roma.example.test", projectId: "p", auth: { token }, fetch, retries: 0 });
+    const error = await client.getTask({ instanceId: "i", taskId: "t" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ requestId: "rid-***" });
+    expect(everySerialisation(error)).not.toContain(token);
+  });
+
+  it("a plain-object cause carrying the headers (axios-style) is hidden", async () => {
+    const token = "object-cause-token-0123456789";
+    const fetch = async (request: Request) => {
+      throw new TypeError("fetch failed", { cause: { config: { headers: Object.fromEntries(request.headers) }, list: [request.headers.get("x-auth-token")] } });
+    };
+    const client = createRomaClient({ endpoint: "https://roma.example.test", projectId: "p", auth: { token }, fetch, retries: 0 });
+    const error = await client.getTask({ instanceId: "i", taskId: "t" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RomaError);
+    expect(everySerialisation(error)).not.toContain(token);
+    expect(inspect(error, { depth: 10 })).toContain("config");
+  });
+
+  it("a short token (under 8 characters) does not mangle messages", async () => {
+    const fetch = async () => new Response('{"error_code":"ROMA.00110006","error_msg":"The resource does not exist."}', { status: 404 });
+    const client = createRomaClient({ endpoint: "https://roma.example.test", projectId: "p", auth: { token: "e" }, fetch, retries: 0 });
+    const error = await client.getTask({ instanceId: "i", taskId: "t" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ errorCode: "ROMA.00110006", errorMsg: "The resource does not exist." });
+  });
+});

@@ -2,6 +2,8 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createRomaClient,
+  isRomaError,
+  type AnyRomaError,
   parseTaskDetail,
   type ColumnMapping,
   type RomaClient,
@@ -28,6 +30,13 @@ describe("public types", () => {
     expectTypeOf<"running">().toMatchTypeOf<TaskStatus>();
     expectTypeOf<"stop">().toMatchTypeOf<TaskStatus>();
     expectTypeOf<"paused-by-future-server">().toMatchTypeOf<TaskStatus>();
+  });
+
+  it("isRomaError narrows, so that checking kind reaches the subclass's fields", () => {
+    const error: unknown = new Error("x");
+    if (isRomaError(error) && error.kind === "api") expectTypeOf(error.status).toEqualTypeOf<number>();
+    if (isRomaError(error) && error.kind === "timeout") expectTypeOf(error.timeoutMs).toEqualTypeOf<number>();
+    expectTypeOf<AnyRomaError["kind"]>().toEqualTypeOf<"api" | "response" | "network" | "timeout" | "input">();
   });
 
   it("parseTaskDetail returns the camelCase TaskDetail", () => {

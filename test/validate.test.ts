@@ -77,3 +77,32 @@ describe("input checks before any byte is sent", () => {
     );
   });
 });
+
+describe("options that must be of the right kind", () => {
+  it("a project ID that cannot travel in X-Project-Id is refused when signing, before anything is sent", async () => {
+    const recorder = fakeFetch(() => json(pageExample()));
+    const signing = createRomaClient({ endpoint: ENDPOINT, auth: { accessKey: "AK", secretKey: "SK-secret" }, fetch: recorder.fetch, retries: 2 });
+    const error = await signing.getTask({ projectId: "😀", instanceId: "i", taskId: "t" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "input", field: "projectId", attempts: 0 });
+    expect(recorder.calls).toHaveLength(0);
+    // With a token the project ID only travels in the path, where it is percent-encoded.
+    const token = createRomaClient({ endpoint: ENDPOINT, auth: { token: "t0k" }, fetch: recorder.fetch, retries: 0 });
+    await token.getTask({ projectId: "😀", instanceId: "i", taskId: "t" });
+    expect(recorder.calls).toHaveLength(1);
+  });
+
+  it("a fetch that is not a function is refused at creation", () => {
+    expect(() => createRomaClient({ endpoint: ENDPOINT, auth: { token: "t0k" }, fetch: 5 as never })).toThrow(
+      expect.objectContaining({ kind: "input", field: "fetch" }),
+    );
+  });
+
+  it("a signal that is not an AbortSignal is refused, nothing sent", async () => {
+    const { client, calls } = clientWithRecorder();
+    await expect(client.getTask({ instanceId: "i", taskId: "t" }, { signal: {} as AbortSignal })).rejects.toMatchObject({
+      kind: "input",
+      field: "options.signal",
+    });
+    expect(calls).toHaveLength(0);
+  });
+});

@@ -31,6 +31,8 @@ export interface Credentials {
   headers: Record<string, string>;
   middleware: Middleware | undefined;
   secrets: readonly string[];
+  /** Whether the project ID travels in a header (`X-Project-Id`), so must be header-safe. */
+  projectIdHeader: boolean;
 }
 
 /** Checks `auth` and returns how to authenticate each attempt. Throws {@link RomaInputError}. */
@@ -45,7 +47,7 @@ export function credentialsFrom(auth: unknown): Credentials {
   if (hasToken) {
     const token = checkSecret("auth.token", given.token);
     // A token never changes, so it is a fixed header rather than per-request work.
-    return { headers: { "X-Auth-Token": token }, middleware: undefined, secrets: [token] };
+    return { headers: { "X-Auth-Token": token }, middleware: undefined, secrets: [token], projectIdHeader: false };
   }
   if (!hasKeys) throw new RomaInputError("auth", "is required: { token } or { accessKey, secretKey }");
   const accessKey = checkSecret("auth.accessKey", given.accessKey);
@@ -55,6 +57,7 @@ export function credentialsFrom(auth: unknown): Credentials {
     headers: {},
     middleware: requestSigner({ accessKey, secretKey, securityToken }),
     secrets: securityToken === undefined ? [secretKey] : [secretKey, securityToken],
+    projectIdHeader: true,
   };
 }
 
