@@ -2,6 +2,7 @@
 // errors echoed stray arguments (a secret key given without --sk), a missing
 // --token value came out garbled, parseArgs messages spanned several lines,
 // and input errors named library options (auth.secretKey) instead of flags.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCommand } from "../src/cli/args.js";
 import { pageExample } from "./helpers/examples.js";
@@ -63,6 +64,24 @@ describe("usage errors never echo arguments or option values", () => {
   ])("%j → %s", async (extra, message) => {
     const stderr = await usageFailure([...SHOW, ...extra]);
     expect(stderr).toBe(`roma-fdi: ${message} (see roma-fdi --help)\n`);
+  });
+
+  it("whatever the command line, a usage error holds none of its values (property)", async () => {
+    // Values are marked so that they cannot be mistaken for words of a message.
+    const value = fc.stringMatching(/^[A-Za-z0-9+/=._-]{6,16}$/).map((text) => `Zq${text}`);
+    const flag = fc.constantFrom("--instance-id", "--task-id", "--project-id", "--endpoint", "--region", "--token", "--ak", "--sk", "--json", "--timeout-ms", "--retries", "--", "-x", "-hv");
+    const argument = fc.oneof(value, flag, flag.chain((name) => value.map((text) => `${name}=${text}`)), value.map((text) => `-${text}`), value.map((text) => `--${text}`));
+    const { fetch } = fakeFetch(() => json(pageExample()));
+    await fc.assert(
+      fc.asyncProperty(fc.array(argument, { maxLength: 8 }), fc.boolean(), async (extra, withCommand) => {
+        const args = withCommand ? ["task", "show", ...extra] : extra;
+        const { code, stdout, stderr } = await cli(args, { env: {}, fetch });
+        if (code !== 2) return;
+        for (const text of args.join(" ").match(/Zq[A-Za-z0-9+/=._-]+/g) ?? []) expect(stdout + stderr).not.toContain(text);
+        expect(isOneErrorLine(stderr), stderr).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("an option name that does not look like one is not echoed either", async () => {
