@@ -10,13 +10,17 @@ import { oneSafeLine } from "./terminal-text.js";
 
 /** The part of a writable stream the guard needs. */
 export interface OutputStream {
+  /** Queues text for writing. */
   write(text: string): unknown;
+  /** Where write failures are reported. */
   on(event: "error", listener: (error: NodeJS.ErrnoException) => void): unknown;
 }
 
 /** Writers for stdout and stderr, and the exit code to use once the command is done. */
 export interface GuardedOutput {
+  /** Writes to stdout; dropped once stdout has failed or closed. */
   stdout: (text: string) => void;
+  /** Writes to stderr; dropped once stderr has failed or closed. */
   stderr: (text: string) => void;
   /** The command's exit code, or 1 when some output could not be written. */
   exitCode(commandCode: number): number;
