@@ -1,37 +1,142 @@
 #!/usr/bin/env node
 // `npm run mock`: serves the spec with Prism on 127.0.0.1 for frontend teams.
-// Port: --port N, else $PORT, else 4010. Ctrl-C stops it.
-import { startPrism } from "./lib/prism.mjs";
+// Stops Prism on Ctrl-C, SIGTERM, SIGHUP, on any error, and when the process
+// that started it goes away (npm's `sh -c` does not pass signals on).
+import { parseArgs } from "node:util";
+import { checkPortFree, startPrism } from "./lib/prism.mjs";
 
-const portArg = process.argv.indexOf("--port");
-const rawPort = portArg > 0 ? process.argv[portArg + 1] : process.env.PORT ?? "4010";
-const port = Number(rawPort);
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  console.error(`mock: port must be a whole number from 1 to 65535, got ${JSON.stringify(rawPort)}`);
-  process.exit(2);
-}
-const verbose = process.argv.includes("--verbose");
+const HOST = "127.0.0.1";
+const DEFAULT_PORT = 4010;
+const PARENT_CHECK_MS = 500;
+const USAGE = `Usage: npm run mock [-- options]
 
-let mock;
-try {
-  mock = await startPrism({ port, onLine: verbose ? (line) => console.log(line) : undefined });
-} catch (error) {
-  console.error(`mock: ${error.message}`);
-  process.exit(1);
-}
-const sample = "/v2/c53626012ba84727b938ca8bf03108ef/fdi/instances/fae7ff6c-8e07-4cf8-9e67-589cab2f017c/tasks/15366328208d4d77b76532fe9f4006a6";
-console.log(`ROMA FDI mock listening on ${mock.url}
-  try:   curl -H 'X-Auth-Token: any' ${mock.url}${sample}
-  pick:  -H 'Prefer: example=realtimeTaskRunning'   or   -H 'Prefer: code=404'
-  stop:  Ctrl-C`);
+Serves the ROMA FDI spec's examples with Prism on http://${HOST}:PORT.
 
-let stopping = false;
-async function shutdown(signal) {
-  if (stopping) return;
-  stopping = true;
-  await mock.stop();
-  console.log(`mock stopped (${signal})`);
+Options:
+  -p, --port N   port to listen on, 1 to 65535 (default: $PORT, else ${DEFAULT_PORT})
+      --verbose  print Prism's log (one line per request)
+  -h, --help     show this help
+
+When the port is already in use, the mock says so and exits with 1.
+Ctrl-C stops it; so do SIGTERM and SIGHUP, and the end of the process
+that started it.
+`;
+
+// Writing to a terminal or pipe that has gone away must not crash the mock
+// before it has stopped Prism.
+process.stdout.on("error", () => undefined);
+process.stderr.on("error", () => undefined);
+
+const options = readOptions(process.argv.slice(2));
+if (options.help) {
+  process.stdout.write(USAGE);
   process.exit(0);
 }
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+let prism;
+let stopping = false;
+const starting = new AbortController();
+
+// Prism runs as a child process: every way out of this script must end it.
+process.on("exit", () => prism?.kill());
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => void shutdown(signal, 0));
+process.on("uncaughtException", (error) => void shutdown(`error: ${oneLine(error?.stack ?? String(error))}`, 1));
+process.on("unhandledRejection", (error) => void shutdown(`error: ${oneLine(error?.stack ?? String(error))}`, 1));
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void shutdown("the process that started it exited", 0);
+}, PARENT_CHECK_MS).unref();
+
+await serve();
+
+/** Starts Prism on the chosen port and prints how to use it. */
+async function serve() {
+  try {
+    await checkPortFree(options.port, HOST);
+    prism = await startPrism({
+      port: options.port,
+      host: HOST,
+      signal: starting.signal,
+      onLine: options.verbose ? (line) => console.log(line) : undefined,
+    });
+  } catch (error) {
+    if (stopping) return; // shutdown() aborted the start and is on its way out
+    if (error?.code === "EADDRINUSE") fatal(`port ${options.port} on ${HOST} is already in use; choose another with --port`);
+    fatal(oneLine(error?.code === "EACCES" ? `cannot listen on port ${options.port} on ${HOST} (EACCES)` : error?.message ?? String(error)));
+  }
+  prism.exited.then(({ code, signal }) => {
+    if (!stopping) fatal(`Prism stopped unexpectedly (${code ?? signal})`);
+  });
+  const sample = "/v2/c53626012ba84727b938ca8bf03108ef/fdi/instances/fae7ff6c-8e07-4cf8-9e67-589cab2f017c/tasks/15366328208d4d77b76532fe9f4006a6";
+  console.log(`ROMA FDI mock listening on ${prism.url}
+  try:   curl -H 'X-Auth-Token: any' ${prism.url}${sample}
+  pick:  -H 'Prefer: example=realtimeTaskRunning'   or   -H 'Prefer: code=404'
+  stop:  Ctrl-C`);
+}
+
+/** Stops Prism (or its start) and exits with `code`. */
+async function shutdown(reason, code) {
+  if (stopping) return;
+  stopping = true;
+  starting.abort(new Error(`stopped (${reason})`));
+  try {
+    await prism?.stop();
+  } finally {
+    (code === 0 ? console.log : console.error)(`mock stopped (${reason})`);
+    process.exit(code);
+  }
+}
+
+/** Reads the command line and $PORT; exits with 2 and one line on a problem. */
+function readOptions(argv) {
+  const { tokens } = parseArgs({
+    args: argv,
+    options: { port: { type: "string", short: "p" }, verbose: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const values = {};
+  for (const token of tokens) {
+    if (token.kind === "positional") usageError(`unexpected argument ${quote(token.value)}`);
+    if (token.kind !== "option") continue;
+    if (!["port", "verbose", "help"].includes(token.name)) usageError(`unknown option ${quote(token.rawName)}`);
+    if (token.name === "port") {
+      if (token.value === undefined || (!token.inlineValue && token.value.startsWith("-"))) {
+        usageError(`option ${quote(token.rawName)} needs a value`);
+      }
+      values.port = checkPort("--port", token.value);
+    } else {
+      if (token.value !== undefined) usageError(`option ${quote(token.rawName)} does not take a value`);
+      values[token.name] = true;
+    }
+  }
+  if (values.help) return { help: true };
+  const port = values.port ?? (process.env.PORT === undefined ? DEFAULT_PORT : checkPort("PORT", process.env.PORT));
+  return { port, verbose: values.verbose ?? false, help: false };
+}
+
+function checkPort(name, raw) {
+  const port = /^\d{1,5}$/.test(raw) ? Number(raw) : 0;
+  if (port < 1 || port > 65535) usageError(`${name} must be a whole number from 1 to 65535, got ${JSON.stringify(raw)}`);
+  return port;
+}
+
+function usageError(message) {
+  console.error(`mock: ${oneLine(message)} (see --help)`);
+  process.exit(2);
+}
+
+function fatal(message) {
+  console.error(`mock: ${message}`);
+  process.exit(1);
+}
+
+// Arguments are quoted as JSON would, so that control characters show as escapes.
+function quote(text) {
+  return `'${JSON.stringify(text).slice(1, -1)}'`;
+}
+
+function oneLine(text) {
+  return String(text).replace(/\s+/g, " ").trim();
+}

@@ -4,9 +4,19 @@ import { parseArgs } from "node:util";
 /** Exit codes of the CLI. */
 export const EXIT = { ok: 0, unexpected: 1, input: 2, api: 3, network: 4 } as const;
 
-/** A usage problem: wrong command, unknown flag, missing value. */
+/**
+ * A usage problem: wrong command, unknown flag, missing or invalid value.
+ * Its message never holds an argument or an option value, only option names.
+ */
 export class UsageError extends Error {
   override readonly name = "UsageError";
+  /** Whether the message should point at `--help` (syntax problems do; missing settings do not). */
+  readonly seeHelp: boolean;
+
+  constructor(message: string, options: { seeHelp?: boolean } = {}) {
+    super(message);
+    this.seeHelp = options.seeHelp ?? true;
+  }
 }
 
 /** A parsed `task show` command. */
@@ -14,7 +24,7 @@ export interface TaskShowCommand {
   kind: "task-show";
   instanceId: string;
   taskId: string;
-  projectId: string | undefined;
+  projectId: string;
   endpoint: string | undefined;
   region: string | undefined;
   token: string | undefined;
@@ -24,6 +34,12 @@ export interface TaskShowCommand {
   json: boolean;
   timeoutMs: number | undefined;
   retries: number | undefined;
+  /**
+   * How the user set each client option, keyed by the library's field name
+   * (`projectId`, `auth.token`…): the flag (`--token`) or the environment
+   * variable (`ROMA_TOKEN`) it came from. Error messages use these names.
+   */
+  sources: Readonly<Record<string, string>>;
 }
 
 /** What the command line asks for. */
@@ -45,54 +61,137 @@ const OPTIONS = {
   version: { type: "boolean", short: "v" },
 } as const;
 
+type OptionName = keyof typeof OPTIONS;
+type Values = { [K in OptionName]?: (typeof OPTIONS)[K]["type"] extends "string" ? string : boolean };
+
+/** Largest `--timeout-ms`: what a timer can hold. */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+/** Largest `--retries`. */
+export const MAX_RETRIES = 10;
+
 /** Parses argv (without node and script) with environment fallbacks. Throws {@link UsageError}. */
 export function parseCommand(argv: readonly string[], env: Record<string, string | undefined>): Command {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    // parseArgs quotes the offending argument; never echo a value that may be a token.
-    throw new UsageError(String((error as Error).message).replace(/--(token|sk)[= ]\S+/g, "--$1 ***"));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = readArguments(argv);
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };
-  if (positionals.length === 0 || positionals[0] === "help") return { kind: "help" };
+  if (positionals.length === 0 || (positionals.length === 1 && positionals[0] === "help")) return { kind: "help" };
   const [noun, verb, ...extra] = positionals;
-  if (noun !== "task" || verb !== "show" || extra.length) {
-    throw new UsageError(`unknown command "${positionals.join(" ")}"; the command is "task show"`);
+  if (noun !== "task" || verb !== "show") throw new UsageError('unknown command; the command is "task show"');
+  if (extra.length) {
+    throw new UsageError('unexpected argument after "task show" (arguments are not echoed; did a value lose its --flag?)');
   }
-  const required = (name: "instance-id" | "task-id") => {
-    const value = values[name];
-    if (value === undefined) throw new UsageError(`--${name} is required`);
-    return value;
+
+  const sources: Record<string, string> = {};
+  // A flag wins over its environment variable; remember which one was used.
+  const setting = (field: string, flag: OptionName | undefined, envName: string | undefined): string | undefined => {
+    const fromFlag = flag === undefined ? undefined : (values[flag] as string | undefined);
+    if (fromFlag !== undefined) {
+      sources[field] = `--${flag}`;
+      return fromFlag;
+    }
+    const fromEnv = envName === undefined ? undefined : env[envName];
+    if (fromEnv !== undefined && envName !== undefined) sources[field] = envName;
+    return fromEnv;
   };
+
+  const instanceId = setting("instanceId", "instance-id", undefined);
+  if (instanceId === undefined) throw new UsageError("--instance-id is required", { seeHelp: false });
+  const taskId = setting("taskId", "task-id", undefined);
+  if (taskId === undefined) throw new UsageError("--task-id is required", { seeHelp: false });
+  const projectId = setting("projectId", "project-id", "ROMA_PROJECT_ID");
+  if (projectId === undefined) throw new UsageError("--project-id is required (or ROMA_PROJECT_ID)", { seeHelp: false });
+
   if (values.endpoint !== undefined && values.region !== undefined) {
     throw new UsageError("give --endpoint or --region, not both");
   }
-  const endpoint = values.endpoint ?? (values.region === undefined ? env.ROMA_ENDPOINT : undefined);
-  const region = values.region ?? (endpoint === undefined ? env.ROMA_REGION : undefined);
+  // A flag of either kind overrides both variables.
+  const endpoint = values.region === undefined ? setting("endpoint", "endpoint", "ROMA_ENDPOINT") : undefined;
+  const region = endpoint === undefined ? setting("region", "region", "ROMA_REGION") : undefined;
+  if (endpoint === undefined && region === undefined) {
+    throw new UsageError("--endpoint or --region is required (or ROMA_ENDPOINT / ROMA_REGION)", { seeHelp: false });
+  }
+
+  const timeoutMs = wholeNumber("--timeout-ms", values["timeout-ms"], 1, MAX_TIMEOUT_MS);
+  const retries = wholeNumber("--retries", values.retries, 0, MAX_RETRIES);
+  if (timeoutMs !== undefined) sources.timeoutMs = "--timeout-ms";
+  if (retries !== undefined) sources.retries = "--retries";
+
+  const token = setting("auth.token", "token", "ROMA_TOKEN");
+  const accessKey = setting("auth.accessKey", "ak", "HUAWEICLOUD_SDK_AK");
+  const secretKey = setting("auth.secretKey", "sk", "HUAWEICLOUD_SDK_SK");
+  const securityToken = setting("auth.securityToken", undefined, "HUAWEICLOUD_SDK_SECURITY_TOKEN");
+  if (accessKey !== undefined && secretKey === undefined) {
+    throw new UsageError("an access key needs a secret key: set HUAWEICLOUD_SDK_SK or pass --sk", { seeHelp: false });
+  }
+  if (secretKey !== undefined && accessKey === undefined) {
+    throw new UsageError("a secret key needs an access key: set HUAWEICLOUD_SDK_AK or pass --ak", { seeHelp: false });
+  }
+  if (token === undefined && accessKey === undefined) {
+    throw new UsageError(
+      "credentials are required: set ROMA_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or pass --token, or --ak and --sk)",
+      { seeHelp: false },
+    );
+  }
+
   return {
     kind: "task-show",
-    instanceId: required("instance-id"),
-    taskId: required("task-id"),
-    projectId: values["project-id"] ?? env.ROMA_PROJECT_ID,
+    instanceId,
+    taskId,
+    projectId,
     endpoint,
     region,
-    token: values.token ?? env.ROMA_TOKEN,
-    accessKey: values.ak ?? env.HUAWEICLOUD_SDK_AK,
-    secretKey: values.sk ?? env.HUAWEICLOUD_SDK_SK,
-    securityToken: env.HUAWEICLOUD_SDK_SECURITY_TOKEN,
+    token,
+    accessKey,
+    secretKey,
+    securityToken,
     json: values.json ?? false,
-    timeoutMs: optionalInteger("--timeout-ms", values["timeout-ms"]),
-    retries: optionalInteger("--retries", values.retries),
+    timeoutMs,
+    retries,
+    sources,
   };
 }
 
-function optionalInteger(flag: string, value: string | undefined): number | undefined {
+/**
+ * Splits argv into option values and positionals. node:util parseArgs runs
+ * in its lenient mode so that its messages (which quote arguments, and can
+ * span lines) never reach the user; the strict checks are made here, on its
+ * tokens, with messages that name options but never show a value.
+ */
+function readArguments(argv: readonly string[]): { values: Values; positionals: string[] } {
+  const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const values: Record<string, string | boolean> = {};
+  const positionals: string[] = [];
+  for (const token of tokens) {
+    if (token.kind === "positional") positionals.push(token.value);
+    if (token.kind !== "option") continue;
+    if (!Object.hasOwn(OPTIONS, token.name)) throw new UsageError(`unknown option ${optionNameForMessage(token.rawName)}`);
+    const option = OPTIONS[token.name as OptionName];
+    if (option.type === "boolean") {
+      if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`);
+      values[token.name] = true;
+      continue;
+    }
+    if (token.value === undefined) throw new UsageError(`${token.rawName} needs a value`);
+    // As parseArgs' strict mode does: "--token --json" most likely lost the token.
+    if (!token.inlineValue && token.value.startsWith("-")) {
+      throw new UsageError(`${token.rawName} needs a value (to give one that starts with '-', write ${token.rawName}=VALUE)`);
+    }
+    values[token.name] = token.value;
+  }
+  return { values: values as Values, positionals };
+}
+
+// Option names are shown; anything that does not look like one may be a
+// value that lost its flag (or a secret), so it is not.
+function optionNameForMessage(rawName: string): string {
+  return /^--?[a-z][a-z0-9-]{0,23}$/.test(rawName) ? rawName : "(not shown: it does not look like an option name)";
+}
+
+function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} must be a whole number, got ${JSON.stringify(value)}`);
-  return Number(value);
+  const number = /^\d{1,16}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(number >= min && number <= max)) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}`);
+  return number;
 }
 
 /** The text `roma-fdi --help` prints. */
@@ -117,19 +216,21 @@ Options:
                        for secrets: arguments show up in process lists.
                        When both are set, --ak/--sk (or their variables) win.
   --json               print the body as JSON, with task_detail parsed
-  --timeout-ms N       time limit of one attempt (default 30000)
-  --retries N          retries after a retryable failure (default 2)
+  --timeout-ms N       time limit of one attempt, 1 to ${MAX_TIMEOUT_MS} (default 30000)
+  --retries N          retries after a retryable failure, 0 to ${MAX_RETRIES} (default 2)
   -h, --help           show this help
   -v, --version        show the version
 
 Output:
   A summary: name, type, status, created/modified times (ISO 8601, UTC),
   source -> target data source and table, and the column mapping as a table.
-  Errors go to stderr as one line. Tokens and secret keys are never printed.
+  Text from the server is shown with control characters escaped (\\u001b).
+  Errors go to stderr as one line. Tokens and secret keys are never printed,
+  nor are arguments or option values.
 
 Exit codes:
   0  the task was shown
-  1  unexpected failure (a bug: please report it)
+  1  unexpected failure (a bug: please report it), or output could not be written
   2  bad input: unknown command or flag, missing or invalid value
   3  the API answered with an error, or with a body that is not a task
   4  network failure or timeout

@@ -3,11 +3,13 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { RomaAuth } from "../auth/credentials.js";
 import { createRomaClient } from "../client.js";
-import { RomaError, RomaInputError } from "../errors.js";
+import { RomaError } from "../errors.js";
 import { parseTaskDetail } from "../task-detail.js";
 import type { TaskDetail } from "../../generated/schema.js";
 import { EXIT, HELP, parseCommand, UsageError, type TaskShowCommand } from "./args.js";
+import { describeFailure, type FailureContext } from "./failure.js";
 import { renderTaskSummary } from "./summary.js";
+import { jsonTerminalSafe, oneSafeLine } from "./terminal-text.js";
 
 /** Where the CLI writes; injectable for tests. */
 export interface CliIo {
@@ -19,6 +21,7 @@ export interface CliIo {
 
 /** Runs the CLI with the given arguments and returns its exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const context: FailureContext = {};
   try {
     const command = parseCommand(argv, io.env);
     if (command.kind === "help") {
@@ -29,9 +32,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(`${readVersion()}\n`);
       return EXIT.ok;
     }
+    context.sources = command.sources;
+    context.secrets = [command.token, command.secretKey, command.securityToken];
     return await showTask(command, io);
   } catch (error) {
-    io.stderr(`roma-fdi: ${describeFailure(error)}\n`);
+    io.stderr(describeFailure(error, context));
     return exitCodeFor(error);
   }
 }
@@ -41,7 +46,7 @@ async function showTask(command: TaskShowCommand, io: CliIo): Promise<number> {
   const client = createRomaClient({
     ...(command.endpoint !== undefined ? { endpoint: command.endpoint } : {}),
     ...(command.region !== undefined ? { region: command.region } : {}),
-    ...(command.projectId !== undefined ? { projectId: command.projectId } : {}),
+    projectId: command.projectId,
     ...(command.timeoutMs !== undefined ? { timeoutMs: command.timeoutMs } : {}),
     ...(command.retries !== undefined ? { retries: command.retries } : {}),
     ...(io.fetch ? { fetch: io.fetch } : {}),
@@ -57,28 +62,30 @@ async function showTask(command: TaskShowCommand, io: CliIo): Promise<number> {
       detailProblem = (error as Error).message;
     }
   } else {
-    detailProblem = "the answer has no task_detail";
+    detailProblem = body.task_detail === undefined ? "the answer has no task_detail" : "task_detail is not a string";
   }
   if (command.json) {
-    io.stdout(`${JSON.stringify(detail ? { ...body, task_detail: detail } : body, null, 2)}\n`);
-    if (detailProblem && body.task_detail !== undefined) io.stderr(`roma-fdi: warning: ${detailProblem}; task_detail left as a string\n`);
+    io.stdout(`${jsonTerminalSafe(JSON.stringify(detail ? { ...body, task_detail: detail } : body, null, 2))}\n`);
+    if (detailProblem && typeof body.task_detail === "string") {
+      io.stderr(`roma-fdi: warning: ${oneSafeLine(detailProblem)}; task_detail left as a string\n`);
+    }
   } else {
     io.stdout(`${renderTaskSummary(body, detail, detailProblem)}\n`);
   }
   return EXIT.ok;
 }
 
-/** Picks the credentials: an AK/SK pair when one is given, else the token. */
+/** Picks the credentials: an AK/SK pair when one is given, else the token (parseCommand made sure one is complete). */
 function authFrom(command: TaskShowCommand): RomaAuth {
-  if (command.accessKey !== undefined || command.secretKey !== undefined) {
+  if (command.accessKey !== undefined && command.secretKey !== undefined) {
     return {
-      accessKey: command.accessKey ?? "",
-      secretKey: command.secretKey ?? "",
+      accessKey: command.accessKey,
+      secretKey: command.secretKey,
       ...(command.securityToken !== undefined ? { securityToken: command.securityToken } : {}),
     };
   }
   if (command.token !== undefined) return { token: command.token };
-  throw new RomaInputError("credentials", "are required: set ROMA_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or pass --token, or --ak and --sk)");
+  throw new UsageError("credentials are required", { seeHelp: false });
 }
 
 /** Maps an error to the CLI's exit code. */
@@ -95,12 +102,6 @@ export function exitCodeFor(error: unknown): number {
     case "timeout":
       return EXIT.network;
   }
-}
-
-function describeFailure(error: unknown): string {
-  if (error instanceof UsageError) return `${error.message} (see roma-fdi --help)`;
-  if (error instanceof RomaError) return error.message.replace(/\s+/g, " ");
-  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`.replace(/\s+/g, " ");
 }
 
 // Resolved through the package's own name ("exports" has "./package.json"), not

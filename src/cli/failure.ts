@@ -1,0 +1,71 @@
+/**
+ * How the CLI describes a failure on stderr: one line, prefixed `roma-fdi: `,
+ * naming flags and environment variables rather than library option names,
+ * with server text made terminal-safe and no secret in it.
+ */
+import { RomaError, RomaInputError } from "../errors.js";
+import { scrubText } from "../redact.js";
+import { UsageError } from "./args.js";
+import { oneSafeLine } from "./terminal-text.js";
+
+// How to name a library field when the command does not say where its value
+// came from (for example, a value that was never given).
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  projectId: "--project-id (or ROMA_PROJECT_ID)",
+  instanceId: "--instance-id",
+  taskId: "--task-id",
+  endpoint: "--endpoint (or ROMA_ENDPOINT)",
+  region: "--region (or ROMA_REGION)",
+  auth: "credentials",
+  "auth.token": "--token (or ROMA_TOKEN)",
+  "auth.accessKey": "--ak (or HUAWEICLOUD_SDK_AK)",
+  "auth.secretKey": "--sk (or HUAWEICLOUD_SDK_SK)",
+  "auth.securityToken": "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+  retries: "--retries",
+  timeoutMs: "--timeout-ms",
+};
+
+// Only values this long are scrubbed from messages as a last line of defence:
+// replacing a one-letter test token everywhere would garble every message.
+// Real tokens and keys are far longer, and no message is built from them.
+const MIN_SCRUBBED_LENGTH = 8;
+
+/** What the CLI knows about the command that failed, when it got that far. */
+export interface FailureContext {
+  /** Where each client option came from (see `TaskShowCommand.sources`). */
+  sources?: Readonly<Record<string, string>>;
+  /** Values that must never be printed (tokens, keys). */
+  secrets?: readonly (string | undefined)[];
+}
+
+/** The flag or environment variable a library field stands for. */
+export function settingName(field: string, sources: Readonly<Record<string, string>> = {}): string {
+  return sources[field] ?? FIELD_NAMES[field] ?? field;
+}
+
+/** Describes a failure as the one line the CLI writes to stderr, newline included. */
+export function describeFailure(error: unknown, context: FailureContext = {}): string {
+  const secrets = (context.secrets ?? []).filter((value): value is string => value !== undefined && value.length >= MIN_SCRUBBED_LENGTH);
+  return `roma-fdi: ${oneSafeLine(scrubText(describe(error, context.sources), secrets))}\n`;
+}
+
+function describe(error: unknown, sources: Readonly<Record<string, string>> | undefined): string {
+  if (error instanceof UsageError) return error.seeHelp ? `${error.message} (see roma-fdi --help)` : error.message;
+  if (error instanceof RomaInputError) return `${settingName(error.field, sources)} ${withoutQuotedValue(error.rule)}`;
+  if (error instanceof RomaError) return error.message;
+  return `unexpected error: ${errorText(error)}`;
+}
+
+// The library quotes some rejected values ('got "mars-1"'); the CLI never
+// shows what the user typed, so such a quotation is dropped.
+function withoutQuotedValue(rule: string): string {
+  return rule.replace(/,? got "(?:[^"\\]|\\.)*"/g, "");
+}
+
+function errorText(error: unknown): string {
+  try {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } catch {
+    return "(a value that cannot be shown)";
+  }
+}
