@@ -25,35 +25,43 @@ function linesAreSafe(text: string): boolean {
 }
 
 describe("task_detail of an unexpected shape", () => {
-  it.each([
-    ["mappingTable is a string", { mappingTable: "x" }, "mappingTable is not a list"],
-    ["mappingTable is an object", { mappingTable: { length: 2 } }, "mappingTable is not a list"],
-    ["an entry is null", { mappingTable: [null] }, "entry 1 of mappingTable is not an object"],
-    ["an entry is a list", { mappingTable: [{ sourceColumn: "a" }, ["b"]] }, "entry 2 of mappingTable is not an object"],
-    ["a column name is a number", { mappingTable: [{ sourceColumn: 5, targetColumn: "b" }] }, "entry 1 of mappingTable has a sourceColumn that is not text"],
-    ["a column type is an object", { mappingTable: [{ sourceColumn: "a", targetColumnType: {} }] }, "entry 1 of mappingTable has a targetColumnType that is not text"],
-    ["a column length is a list", { mappingTable: [{ sourceColumn: "a", sourceColumnLength: [1] }] }, "entry 1 of mappingTable has a sourceColumnLength that is not text"],
-  ])("%s: the task is shown and the mapping is not", async (_, detail, reason) => {
+  const CASES = [
+    ["mappingTable is a string", { mappingTable: "x" }, "mappingTable is not a list", "task_detail.mappingTable must be array, got string"],
+    ["mappingTable is an object", { mappingTable: { length: 2 } }, "mappingTable is not a list", "task_detail.mappingTable must be array, got object"],
+    ["an entry is null", { mappingTable: [null] }, "entry 1 of mappingTable is not an object", "task_detail.mappingTable[0] must be object, got null"],
+    ["an entry is a list", { mappingTable: [{ sourceColumn: "a" }, ["b"]] }, "entry 2 of mappingTable is not an object", "task_detail.mappingTable[1] must be object, got array"],
+    ["a column name is a number", { mappingTable: [{ sourceColumn: 5, targetColumn: "b" }] }, "entry 1 of mappingTable has a sourceColumn that is not text", "task_detail.mappingTable[0].sourceColumn must be string, got integer"],
+    ["a column type is an object", { mappingTable: [{ sourceColumn: "a", targetColumnType: {} }] }, "entry 1 of mappingTable has a targetColumnType that is not text", "task_detail.mappingTable[0].targetColumnType must be string, got object"],
+    ["a column length is a list", { mappingTable: [{ sourceColumn: "a", sourceColumnLength: [1] }] }, "entry 1 of mappingTable has a sourceColumnLength that is not text", "task_detail.mappingTable[0].sourceColumnLength must be string, got array"],
+  ] as const;
+
+  // The CLI reads task_detail with parseTaskDetail, which refuses what the spec does not allow.
+  it.each(CASES)("%s: the CLI shows the task, and says why the mapping is not shown", async (_, detail, __, refusal) => {
     const { code, stdout, stderr } = await show({ ...example, task_detail: JSON.stringify(detail) });
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     expect(stdout).toContain("fdi_task_pzy4m5");
-    expect(stdout).toContain(`Column mapping: not shown (${reason})`);
+    expect(stdout).toContain(`Column mapping: not shown (${refusal}`);
   });
 
-  it("odd side data is shown as it can be, without failing", async () => {
+  // The renderer on its own never trusts the shape either (it is also handed whatever a caller has).
+  it.each(CASES)("%s: the renderer alone leaves the mapping out and says why", (_, detail, reason) => {
+    const text = renderTaskSummary(example, detail as never);
+    expect(text).toContain("fdi_task_pzy4m5");
+    expect(text).toContain(`Column mapping: not shown (${reason})`);
+  });
+
+  it("odd side data is shown as it can be, without failing", () => {
     const detail = { sourceSelectedDatasource: 5, targetSelectedDatasource: { targetTable: { name: "t" } }, sourceDatasource: ["a"], taskName: 7 };
-    const { code, stdout } = await show({ task: { task_id: "t1" }, task_detail: JSON.stringify(detail) });
-    expect(code).toBe(0);
+    const stdout = renderTaskSummary({ task: { task_id: "t1" } }, detail as never);
     expect(stdout).toContain("Task      7 (t1)");
     expect(stdout).toContain('Source    ["a"]');
     expect(stdout).toContain('Target    —, table {"name":"t"}');
     expect(stdout).toContain("Column mapping: none");
   });
 
-  it("lengths given as numbers are shown", async () => {
+  it("lengths given as numbers are shown", () => {
     const detail = { mappingTable: [{ sourceColumn: "id", sourceColumnType: "INT", sourceColumnLength: 11, targetColumn: "id" }] };
-    const { stdout } = await show({ task: {}, task_detail: JSON.stringify(detail) });
-    expect(stdout).toMatch(/id\s+INT\(11\)\s+→\s+id/);
+    expect(renderTaskSummary({ task: {} }, detail as never)).toMatch(/id\s+INT\(11\)\s+→\s+id/);
   });
 
   it.each([
