@@ -14,6 +14,14 @@ const EXAMPLE = {
 };
 
 const mock = await startPrism();
+// However this script ends (Ctrl-C, kill, a crash), the mock must not outlive it.
+process.once("exit", () => mock.kill());
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.once(signal, () => {
+    mock.kill();
+    process.exit(130);
+  });
+}
 console.log(`mock started on ${mock.url}\n$ roma-fdi task show --instance-id ${EXAMPLE.instanceId} --task-id ${EXAMPLE.taskId} --project-id ${EXAMPLE.projectId} --endpoint ${mock.url}\n`);
 let code = 1;
 try {

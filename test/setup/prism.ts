@@ -12,6 +12,8 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const prism = await startPrism();
+  // If the run is killed before teardown, the mock must not be left behind.
+  process.once("exit", () => prism.kill());
   project.provide("prismUrl", prism.url);
   return async () => {
     await prism.stop();
