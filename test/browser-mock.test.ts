@@ -5,10 +5,10 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { RESPONSE_EXAMPLES } from "../generated/client.js";
 import { parseTaskDetail, type ErrorBody, type ShowTaskResponse } from "roma-fdi";
-import { describeBrowser, launchBrowser, type BrowserSession, type TrackedPage } from "./helpers/browser.js";
-import { bundleForBrowser, type BrowserBundle } from "./helpers/bundle.js";
+import { describeBrowser, type TrackedPage } from "./helpers/browser.js";
+import { bundleForBrowser } from "./helpers/bundle.js";
+import { startBundledSite, type BundledSite } from "./helpers/bundled-site.js";
 import { exampleValue } from "./helpers/examples.js";
-import { serveStatic, type StaticServer } from "./helpers/static-server.js";
 
 const PAGE_DIR = new URL("./pages/task-viewer/", import.meta.url);
 const TOKEN = "frontend-page-token"; // the value app.js sends
@@ -29,29 +29,17 @@ describe("browser bundle of roma-fdi", () => {
 
 describeBrowser("the Prism mock from a browser page", () => {
   const mockUrl = inject("prismUrl");
-  let bundle: BrowserBundle;
-  let site: StaticServer;
-  let browser: BrowserSession;
+  let site: BundledSite;
 
   beforeAll(async () => {
-    bundle = await bundleForBrowser();
     const [html, app] = await Promise.all([
       readFile(new URL("index.html", PAGE_DIR), "utf8"),
       readFile(new URL("app.js", PAGE_DIR), "utf8"),
     ]);
-    site = await serveStatic({
-      "/": { body: html, contentType: "text/html; charset=utf-8" },
-      "/app.js": { body: app, contentType: "text/javascript; charset=utf-8" },
-      "/roma-fdi.js": { body: bundle.code, contentType: "text/javascript; charset=utf-8" },
-    });
-    browser = await launchBrowser();
+    site = await startBundledSite({ "/": html, "/app.js": app });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await site?.stop();
-    await bundle?.remove();
-  });
+  afterAll(() => site?.stop());
 
   /** Opens the page against the mock and waits until it has shown a task or an error. */
   async function openViewer(taskId: string, prefer?: string): Promise<TrackedPage> {
@@ -59,7 +47,7 @@ describeBrowser("the Prism mock from a browser page", () => {
     // each test must see its own.
     const query = new URLSearchParams({ mock: mockUrl, task: taskId });
     if (prefer) query.set("prefer", prefer);
-    const tracked = await browser.openPage(`${site.url}/?${query}`);
+    const tracked = await site.browser.openPage(`${site.url}/?${query}`);
     await tracked.page.waitForFunction(() => document.body.dataset.state !== "loading", undefined, { timeout: 15_000 });
     return tracked;
   }

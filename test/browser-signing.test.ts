@@ -2,10 +2,9 @@
 // headless Chromium from one 127.0.0.1 port, signs getTask with Web Crypto and
 // sends it cross-origin to a local server that verifies the signature.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeBrowser, launchBrowser, type BrowserSession } from "./helpers/browser.js";
-import { bundleForBrowser, type BrowserBundle } from "./helpers/bundle.js";
+import { describeBrowser } from "./helpers/browser.js";
+import { startBundledSite, type BundledSite } from "./helpers/bundled-site.js";
 import { IDS, pageExample } from "./helpers/examples.js";
-import { serveStatic, type StaticServer } from "./helpers/static-server.js";
 import { startVerifyingServer, type VerifyingServer } from "./helpers/verifying-server.js";
 
 const KEYS = { accessKey: "AKBROWSER0001", secretKey: "browser-Secret/Key+0123456789" };
@@ -36,28 +35,19 @@ const PAGE = `<!doctype html>
 
 describeBrowser("AK/SK signing in Chromium", () => {
   let verifier: VerifyingServer;
-  let bundle: BrowserBundle;
-  let site: StaticServer;
-  let browser: BrowserSession;
+  let site: BundledSite;
 
   beforeAll(async () => {
-    [verifier, bundle] = await Promise.all([startVerifyingServer(KEYS, pageExample()), bundleForBrowser()]);
-    site = await serveStatic({
-      "/": { body: PAGE, contentType: "text/html; charset=utf-8" },
-      "/roma-fdi.js": { body: bundle.code, contentType: "text/javascript; charset=utf-8" },
-    });
-    browser = await launchBrowser();
+    [verifier, site] = await Promise.all([startVerifyingServer(KEYS, pageExample()), startBundledSite({ "/": PAGE })]);
   });
   afterAll(async () => {
-    await browser?.close();
     await site?.stop();
-    await bundle?.remove();
     await verifier?.close();
   });
 
   async function show(taskId: string, secretKey: string): Promise<string> {
     const query = new URLSearchParams({ endpoint: verifier.url, ak: KEYS.accessKey, sk: secretKey, task: taskId });
-    const tracked = await browser.openPage(`${site.url}/?${query}`);
+    const tracked = await site.browser.openPage(`${site.url}/?${query}`);
     try {
       await tracked.page.waitForFunction(() => document.body.dataset.done === "yes", undefined, { timeout: 15_000 });
       expect(tracked.pageErrors).toEqual([]);

@@ -1,24 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { runCli } from "../src/cli/run.js";
+import { cli, isOneErrorLine, SHOW } from "./helpers/cli.js";
 import { IDS, pageExample } from "./helpers/examples.js";
 import { fakeFetch, json } from "./helpers/fake-fetch.js";
 import { startVerifyingServer, type VerifyingServer } from "./helpers/verifying-server.js";
-
-/** Runs the CLI in-process with an injected fetch and captures its output. */
-async function cli(args: string[], options: { env?: Record<string, string>; fetch?: (request: Request) => Promise<Response> } = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    env: options.env ?? { ROMA_TOKEN: "cli-token" },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-  return { code, stdout, stderr };
-}
-const SHOW = ["task", "show", "--instance-id", IDS.instanceId, "--task-id", IDS.taskId, "--project-id", IDS.projectId, "--endpoint", "https://roma.example.test", "--retries", "0"];
 
 describe("roma-fdi task show", () => {
   it("prints a readable summary with ISO dates, source → target and the mapping table", async () => {
@@ -64,11 +50,7 @@ describe("roma-fdi task show", () => {
 });
 
 describe("exit codes and one-line errors", () => {
-  const oneLine = (stderr: string) => {
-    expect(stderr.endsWith("\n")).toBe(true);
-    expect(stderr.trimEnd().split("\n")).toHaveLength(1);
-    expect(stderr.startsWith("roma-fdi: ")).toBe(true);
-  };
+  const oneLine = (stderr: string) => expect(isOneErrorLine(stderr), stderr).toBe(true);
 
   it.each([
     ["no credentials", SHOW, {}, /credentials are required: set ROMA_TOKEN, or HUAWEICLOUD_SDK_AK/],
