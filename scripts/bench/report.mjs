@@ -1,5 +1,6 @@
 // Turns the measurements into the Markdown report printed by `npm run bench`
 // and written to BENCHMARKS.md, targets and verdicts included.
+import { SIGNER_SOURCE } from "../lib/bundle-size.mjs";
 import { median, quantile } from "./stats.mjs";
 
 const MiB = 1024 * 1024;
@@ -8,9 +9,9 @@ const ratio = (value) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : "n/
 const conns = (c) => (c.newConnections === undefined ? "n/a" : `${c.newConnections} / ${c.closedConnections}`);
 const verdict = (ok) => (ok === undefined ? "n/a" : ok ? "met" : "**missed**");
 
-/** Says when the token-only entry already carries the signer (createRomaClient importing it). */
+/** Says when the token-only app carries the signer up front (it should load it only on first signed request). */
 const signerNote = (bundle) =>
-  bundle.id === "roma-fdi" && bundle.inputs.some((path) => path.startsWith("src/auth/")) ? " (includes src/auth/: createRomaClient imports the signer)" : "";
+  bundle.id === "roma-fdi" && bundle.inputs.includes(SIGNER_SOURCE) ? ` (includes ${SIGNER_SOURCE}: the signer is no longer loaded lazily)` : "";
 
 /** Markdown table from a header row and body rows. */
 function table(header, rows) {
