@@ -65,16 +65,20 @@ describe("task_detail of an unexpected shape", () => {
   });
 
   it.each([
-    ["task is a string", { task: "x", task_detail: "{}" }],
-    ["task is a list", { task: [1, 2], task_detail: "{}" }],
-    ["task is null", { task: null }],
-    ["task fields are objects", { task: { task_name: { toString: 1 }, status: ["a"], created_date: "yesterday", task_id: { valueOf: 2 } } }],
+    ["task is empty", { task: {}, task_detail: "{}" }],
     ["task_detail is a number", { task: {}, task_detail: 5 }],
   ])("%s: still a summary, exit 0", async (_, body) => {
     const { code, stdout, stderr } = await show(body);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     expect(stdout).toMatch(/^Task {6}/);
     expect(stdout).toMatch(/Column mapping/);
+  });
+
+  it("task fields of any type: the renderer shows what it can", () => {
+    const text = renderTaskSummary({ task: { task_name: { toString: 1 }, status: ["a"], created_date: "yesterday", task_id: { valueOf: 2 } } }, undefined);
+    expect(text).toContain('Task      {"toString":1} ({"valueOf":2})');
+    expect(text).toContain('Status    ["a"]');
+    expect(text).toContain("Created   —");
   });
 
   it("a task_detail that is not a string is named as such", async () => {
@@ -120,15 +124,23 @@ describe("task_detail of an unexpected shape", () => {
     );
   });
 
-  it("the CLI exits 0 for any JSON task_detail and any task (property)", async () => {
+  it("the CLI shows any task object with any JSON task_detail, and answers exit 3 for anything else (property)", async () => {
     await fc.assert(
       fc.asyncProperty(taskValue, detailValue, fc.boolean(), async (task, detail, asJson) => {
         const { code, stdout, stderr } = await show({ task, task_detail: JSON.stringify(detail) }, asJson ? ["--json"] : []);
-        expect(code).toBe(0);
         expect(linesAreSafe(stdout)).toBe(true);
-        // --json says on stderr when it leaves task_detail unparsed: one safe line.
-        if (asJson && stderr) expect(isOneErrorLine(stderr) && stderr.startsWith("roma-fdi: warning: ")).toBe(true);
-        else expect(stderr).toBe("");
+        const isTask = typeof task === "object" && task !== null && !Array.isArray(task);
+        if (code === 3) {
+          // The CLI's refusal of a body without a task object, or the
+          // library's of a known field of the wrong type: one line, no output.
+          expect(stdout).toBe("");
+          expect(isOneErrorLine(stderr), stderr).toBe(true);
+          if (isTask) expect(stderr).not.toBe("roma-fdi: the answer holds no task\n");
+          return;
+        }
+        expect({ isTask, code }).toEqual({ isTask: true, code: 0 });
+        // A task_detail that is not what the spec says is noted on stderr: one safe line.
+        if (stderr) expect(isOneErrorLine(stderr) && stderr.startsWith("roma-fdi: warning: "), stderr).toBe(true);
       }),
       { numRuns: 100 },
     );
@@ -220,5 +232,35 @@ describe("server text is shown with control characters escaped", () => {
     expect(isOneErrorLine(stderr)).toBe(true);
     expect(stderr).toMatch(/^roma-fdi: warning: task_detail is not valid JSON/);
     expect(TERMINAL_CONTROL.test(stderr.trimEnd())).toBe(false);
+  });
+});
+
+// Found in review: a 2xx JSON object that is not a task (another API's
+// answer, a gateway's page) was shown as an all-"—" summary with exit 0.
+describe("an answer that holds no task", () => {
+  it.each([
+    ["another API's answer", { versions: [{ id: "v2", status: "CURRENT" }] }],
+    ["an empty object", {}],
+    ["only a task_detail", { task_detail: JSON.stringify({ taskName: "x" }) }],
+  ])("%s: one line, exit 3, nothing on stdout", async (_, body) => {
+    for (const extra of [[], ["--json"]]) {
+      const result = await show(body, extra);
+      expect(result).toEqual({ code: 3, stdout: "", stderr: "roma-fdi: the answer holds no task\n" });
+    }
+  });
+
+  // The library may refuse a task of the wrong type itself (RomaResponseError,
+  // also exit 3); either way the CLI must not print a summary of nothing.
+  it.each([
+    ["task is a string", { task: "x", task_detail: "{}" }],
+    ["task is a list", { task: [1, 2], task_detail: "{}" }],
+    ["task is null", { task: null }],
+    ["task is a number", { task: 5 }],
+  ])("%s: exit 3 with one error line", async (_, body) => {
+    for (const extra of [[], ["--json"]]) {
+      const { code, stdout, stderr } = await show(body, extra);
+      expect({ code, stdout }).toEqual({ code: 3, stdout: "" });
+      expect(isOneErrorLine(stderr), stderr).toBe(true);
+    }
   });
 });

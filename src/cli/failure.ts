@@ -30,6 +30,15 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
 // Real tokens and keys are far longer, and no message is built from them.
 const MIN_SCRUBBED_LENGTH = 8;
 
+/**
+ * A 2xx answer the CLI cannot show, such as a JSON object without a `task`
+ * (another API's answer, a gateway's page). Exit code 3, like the library's
+ * RomaResponseError. Its message is the CLI's own text, never server text.
+ */
+export class UnusableAnswerError extends Error {
+  override readonly name = "UnusableAnswerError";
+}
+
 /** What the CLI knows about the command that failed, when it got that far. */
 export interface FailureContext {
   /** Where each client option came from (see `TaskShowCommand.sources`). */
@@ -51,6 +60,7 @@ export function describeFailure(error: unknown, context: FailureContext = {}): s
 
 function describe(error: unknown, sources: Readonly<Record<string, string>> | undefined): string {
   if (error instanceof UsageError) return error.seeHelp ? `${error.message} (see roma-fdi --help)` : error.message;
+  if (error instanceof UnusableAnswerError) return error.message;
   if (error instanceof RomaInputError) return `${settingName(error.field, sources)} ${withoutQuotedValue(error.rule)}`;
   if (error instanceof RomaError) return error.message;
   return `unexpected error: ${errorText(error)}`;

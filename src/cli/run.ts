@@ -7,7 +7,7 @@ import { RomaError } from "../errors.js";
 import { parseTaskDetail } from "../task-detail.js";
 import type { TaskDetail } from "../../generated/schema.js";
 import { EXIT, HELP, parseCommand, UsageError, type TaskShowCommand } from "./args.js";
-import { describeFailure, type FailureContext } from "./failure.js";
+import { describeFailure, UnusableAnswerError, type FailureContext } from "./failure.js";
 import { renderTaskSummary } from "./summary.js";
 import { jsonTerminalSafe, oneSafeLine } from "./terminal-text.js";
 
@@ -53,6 +53,10 @@ async function showTask(command: TaskShowCommand, io: CliIo): Promise<number> {
     auth,
   });
   const body = await client.getTask({ instanceId: command.instanceId, taskId: command.taskId });
+  // The library checks that a 2xx body is a JSON object; one without a task
+  // object is not worth a summary of dashes.
+  const task: unknown = body.task;
+  if (typeof task !== "object" || task === null || Array.isArray(task)) throw new UnusableAnswerError("the answer holds no task");
   let detail: TaskDetail | undefined;
   let detailProblem: string | undefined;
   if (typeof body.task_detail === "string") {
@@ -91,6 +95,7 @@ function authFrom(command: TaskShowCommand): RomaAuth {
 /** Maps an error to the CLI's exit code. */
 export function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError) return EXIT.input;
+  if (error instanceof UnusableAnswerError) return EXIT.api;
   if (!(error instanceof RomaError)) return EXIT.unexpected;
   switch (error.kind) {
     case "input":
