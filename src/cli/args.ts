@@ -1,5 +1,6 @@
 /** Command-line parsing for `roma-fdi`: turns argv and the environment into a checked command. */
 import { parseArgs } from "node:util";
+import type { RomaAuth } from "../auth/credentials.js";
 
 /** Exit codes of the CLI. */
 export const EXIT = { ok: 0, unexpected: 1, input: 2, api: 3, network: 4 } as const;
@@ -27,10 +28,10 @@ export interface TaskShowCommand {
   projectId: string;
   endpoint: string | undefined;
   region: string | undefined;
-  token: string | undefined;
-  accessKey: string | undefined;
-  secretKey: string | undefined;
-  securityToken: string | undefined;
+  /** The credentials to use, chosen as {@link chooseCredentials} says. */
+  auth: RomaAuth;
+  /** Every secret value given, used or not, so that no message can show one. */
+  secrets: readonly string[];
   json: boolean;
   timeoutMs: number | undefined;
   retries: number | undefined;
@@ -116,22 +117,10 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
   if (timeoutMs !== undefined) sources.timeoutMs = "--timeout-ms";
   if (retries !== undefined) sources.retries = "--retries";
 
-  const token = setting("auth.token", "token", "ROMA_TOKEN");
-  const accessKey = setting("auth.accessKey", "ak", "HUAWEICLOUD_SDK_AK");
-  const secretKey = setting("auth.secretKey", "sk", "HUAWEICLOUD_SDK_SK");
-  const securityToken = setting("auth.securityToken", undefined, "HUAWEICLOUD_SDK_SECURITY_TOKEN");
-  if (accessKey !== undefined && secretKey === undefined) {
-    throw new UsageError("an access key needs a secret key: set HUAWEICLOUD_SDK_SK or pass --sk", { seeHelp: false });
-  }
-  if (secretKey !== undefined && accessKey === undefined) {
-    throw new UsageError("a secret key needs an access key: set HUAWEICLOUD_SDK_AK or pass --ak", { seeHelp: false });
-  }
-  if (token === undefined && accessKey === undefined) {
-    throw new UsageError(
-      "credentials are required: set ROMA_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or pass --token, or --ak and --sk)",
-      { seeHelp: false },
-    );
-  }
+  const auth = chooseCredentials(values, env, setting);
+  const secrets = [values.token, values.sk, env.ROMA_TOKEN, env.HUAWEICLOUD_SDK_SK, env.HUAWEICLOUD_SDK_SECURITY_TOKEN].filter(
+    (value): value is string => value !== undefined,
+  );
 
   return {
     kind: "task-show",
@@ -140,15 +129,50 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
     projectId,
     endpoint,
     region,
-    token,
-    accessKey,
-    secretKey,
-    securityToken,
+    auth,
+    secrets,
     json: values.json ?? false,
     timeoutMs,
     retries,
     sources,
   };
+}
+
+type Setting = (field: string, flag: OptionName | undefined, envName: string | undefined) => string | undefined;
+
+/**
+ * Picks the credentials. Flags come first: `--token`, or `--ak`/`--sk`
+ * (giving both kinds is a usage error). Without such a flag, the Huawei
+ * Cloud SDKs' HUAWEICLOUD_SDK_AK/SK win over ROMA_TOKEN. Within an AK/SK
+ * pair each half may come from its flag or its variable (the access key is
+ * not secret, the secret key is better kept in the environment), and
+ * HUAWEICLOUD_SDK_SECURITY_TOKEN goes with whichever pair is used. A pair
+ * that is half set is an error, never a silent fall-back to a token.
+ */
+function chooseCredentials(values: Values, env: Record<string, string | undefined>, setting: Setting): RomaAuth {
+  const flagToken = values.token !== undefined;
+  const flagKeys = values.ak !== undefined || values.sk !== undefined;
+  if (flagToken && flagKeys) throw new UsageError("give --token or --ak/--sk, not both");
+  if (!flagToken && (flagKeys || env.HUAWEICLOUD_SDK_AK !== undefined || env.HUAWEICLOUD_SDK_SK !== undefined)) {
+    const accessKey = setting("auth.accessKey", "ak", "HUAWEICLOUD_SDK_AK");
+    const secretKey = setting("auth.secretKey", "sk", "HUAWEICLOUD_SDK_SK");
+    if (secretKey === undefined) {
+      throw new UsageError("an access key needs a secret key: set HUAWEICLOUD_SDK_SK or pass --sk", { seeHelp: false });
+    }
+    if (accessKey === undefined) {
+      throw new UsageError("a secret key needs an access key: set HUAWEICLOUD_SDK_AK or pass --ak", { seeHelp: false });
+    }
+    const securityToken = setting("auth.securityToken", undefined, "HUAWEICLOUD_SDK_SECURITY_TOKEN");
+    return { accessKey, secretKey, ...(securityToken !== undefined ? { securityToken } : {}) };
+  }
+  const token = setting("auth.token", "token", "ROMA_TOKEN");
+  if (token === undefined) {
+    throw new UsageError(
+      "credentials are required: set ROMA_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or pass --token, or --ak and --sk)",
+      { seeHelp: false },
+    );
+  }
+  return { token };
 }
 
 /**
@@ -212,9 +236,12 @@ Options:
   --ak KEY             access key ID, to sign requests       [env HUAWEICLOUD_SDK_AK]
   --sk SECRET          secret access key                     [env HUAWEICLOUD_SDK_SK]
                        temporary credentials also read       [env HUAWEICLOUD_SDK_SECURITY_TOKEN]
-                       Give a token or an AK/SK pair. Prefer the environment
-                       for secrets: arguments show up in process lists.
-                       When both are set, --ak/--sk (or their variables) win.
+                       Give a token or an AK/SK pair. Flags win over the
+                       environment; give --token or --ak/--sk, not both.
+                       In the environment, HUAWEICLOUD_SDK_AK/SK win over
+                       ROMA_TOKEN: the Huawei Cloud SDKs' variables are the
+                       recommended way. Prefer the environment for secrets:
+                       arguments show up in process lists.
   --json               print the body as JSON, with task_detail parsed
   --timeout-ms N       time limit of one attempt, 1 to ${MAX_TIMEOUT_MS} (default 30000)
   --retries N          retries after a retryable failure, 0 to ${MAX_RETRIES} (default 2)

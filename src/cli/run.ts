@@ -1,7 +1,6 @@
 /** The `roma-fdi` command: runs one command line and returns its exit code. */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { RomaAuth } from "../auth/credentials.js";
 import { createRomaClient } from "../client.js";
 import { RomaError } from "../errors.js";
 import { parseTaskDetail } from "../task-detail.js";
@@ -33,7 +32,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.ok;
     }
     context.sources = command.sources;
-    context.secrets = [command.token, command.secretKey, command.securityToken];
+    context.secrets = command.secrets;
     return await showTask(command, io);
   } catch (error) {
     io.stderr(describeFailure(error, context));
@@ -42,7 +41,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function showTask(command: TaskShowCommand, io: CliIo): Promise<number> {
-  const auth = authFrom(command);
   const client = createRomaClient({
     ...(command.endpoint !== undefined ? { endpoint: command.endpoint } : {}),
     ...(command.region !== undefined ? { region: command.region } : {}),
@@ -50,7 +48,7 @@ async function showTask(command: TaskShowCommand, io: CliIo): Promise<number> {
     ...(command.timeoutMs !== undefined ? { timeoutMs: command.timeoutMs } : {}),
     ...(command.retries !== undefined ? { retries: command.retries } : {}),
     ...(io.fetch ? { fetch: io.fetch } : {}),
-    auth,
+    auth: command.auth,
   });
   const body = await client.getTask({ instanceId: command.instanceId, taskId: command.taskId });
   // The library checks that a 2xx body is a JSON object; one without a task
@@ -77,19 +75,6 @@ async function showTask(command: TaskShowCommand, io: CliIo): Promise<number> {
     io.stdout(`${renderTaskSummary(body, detail, detailProblem)}\n`);
   }
   return EXIT.ok;
-}
-
-/** Picks the credentials: an AK/SK pair when one is given, else the token (parseCommand made sure one is complete). */
-function authFrom(command: TaskShowCommand): RomaAuth {
-  if (command.accessKey !== undefined && command.secretKey !== undefined) {
-    return {
-      accessKey: command.accessKey,
-      secretKey: command.secretKey,
-      ...(command.securityToken !== undefined ? { securityToken: command.securityToken } : {}),
-    };
-  }
-  if (command.token !== undefined) return { token: command.token };
-  throw new UsageError("credentials are required", { seeHelp: false });
 }
 
 /** Maps an error to the CLI's exit code. */
