@@ -35,12 +35,66 @@ describe("task_detail of an unexpected shape", () => {
     ["a column length is a list", { mappingTable: [{ sourceColumn: "a", sourceColumnLength: [1] }] }, "entry 1 of mappingTable has a sourceColumnLength that is not text", "task_detail.mappingTable[0].sourceColumnLength must be string, got array"],
   ] as const;
 
-  // The CLI reads task_detail with parseTaskDetail, which refuses what the spec does not allow.
-  it.each(CASES)("%s: the CLI shows the task, and says why the mapping is not shown", async (_, detail, __, refusal) => {
+  // parseTaskDetail refuses these (a known key of the wrong type). Found in
+  // review: the CLI then hid the whole mapping; it now hands the parsed
+  // object to the renderer, which shows what it can, and warns on stderr.
+  it.each(CASES)("%s: the CLI shows what the renderer can, and warns once", async (_, detail, reason, refusal) => {
     const { code, stdout, stderr } = await show({ ...example, task_detail: JSON.stringify(detail) });
-    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(code).toBe(0);
     expect(stdout).toContain("fdi_task_pzy4m5");
-    expect(stdout).toContain(`Column mapping: not shown (${refusal}`);
+    expect(stdout).toContain(`Column mapping: not shown (${reason})`);
+    expect(stderr).toBe(`roma-fdi: warning: task_detail does not match the spec (${refusal}); shown as far as possible\n`);
+  });
+
+  it.each(CASES)("%s: --json prints the parsed object, with the same warning", async (_, detail, __, refusal) => {
+    const { code, stdout, stderr } = await show({ ...example, task_detail: JSON.stringify(detail) }, ["--json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ ...example, task_detail: detail });
+    expect(stderr).toBe(`roma-fdi: warning: task_detail does not match the spec (${refusal}); shown as far as possible\n`);
+  });
+
+  it("lengths given as numbers: the CLI shows them, and warns that the spec says text", async () => {
+    const detail = {
+      sourceSelectedDatasource: { sourceTable: "db.src" },
+      mappingTable: [
+        { sourceColumn: "id", sourceColumnType: "INT", sourceColumnLength: 11, targetColumn: "id", targetColumnType: "INT", targetColumnLength: 11 },
+        { sourceColumn: "name", sourceColumnType: "VARCHAR", sourceColumnLength: "255", targetColumn: "name", targetColumnType: "VARCHAR" },
+      ],
+    };
+    const { code, stdout, stderr } = await show({ ...example, task_detail: JSON.stringify(detail) });
+    expect(code).toBe(0);
+    expect(stdout).toContain("Column mapping (2)");
+    expect(stdout).toMatch(/id\s+INT\(11\)\s+→\s+id\s+INT\(11\)/);
+    expect(stdout).toMatch(/name\s+VARCHAR\(255\)\s+→\s+name\s+VARCHAR\n/);
+    expect(stdout).toContain(", table db.src");
+    expect(stderr).toBe(
+      "roma-fdi: warning: task_detail does not match the spec (task_detail.mappingTable[0].sourceColumnLength must be string, got integer); shown as far as possible\n",
+    );
+  });
+
+  it("side data of the wrong type: shown as far as possible, with a warning", async () => {
+    const detail = { sourceSelectedDatasource: { sourceTable: 5 }, targetSelectedDatasource: "x", mappingTable: [] };
+    const { code, stdout, stderr } = await show({ task: { task_name: "t" }, task_detail: JSON.stringify(detail) });
+    expect(code).toBe(0);
+    expect(stdout).toContain("Source    —, table 5");
+    expect(stdout).toContain("Column mapping: none");
+    expect(stderr).toMatch(/^roma-fdi: warning: task_detail does not match the spec \(task_detail\.sourceSelectedDatasource\.sourceTable must be string, got integer\); shown as far as possible\n$/);
+  });
+
+  it.each([
+    ["not JSON", "{oops", /^task_detail is not valid JSON/],
+    ["a JSON list", "[1,2]", /^task_detail must hold a JSON object, got an array$/],
+    ["a JSON string", '"x"', /^task_detail must hold a JSON object, got string$/],
+  ])("task_detail that is %s: the mapping is not shown, and nothing is guessed", async (_, text, problem) => {
+    const summary = await show({ ...example, task_detail: text });
+    expect({ code: summary.code, stderr: summary.stderr }).toEqual({ code: 0, stderr: "" });
+    const line = /Column mapping: not shown \((.*)\)$/m.exec(summary.stdout)?.[1] ?? "";
+    expect(line).toMatch(problem);
+    // --json keeps the text as it came, and says why on stderr.
+    const asJson = await show({ ...example, task_detail: text }, ["--json"]);
+    expect(asJson.code).toBe(0);
+    expect(JSON.parse(asJson.stdout).task_detail).toBe(text);
+    expect(asJson.stderr).toMatch(/^roma-fdi: warning: task_detail .*; task_detail left as a string\n$/);
   });
 
   // The renderer on its own never trusts the shape either (it is also handed whatever a caller has).

@@ -3,9 +3,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createRomaClient } from "../client.js";
 import { RomaError } from "../errors.js";
-import { parseTaskDetail } from "../task-detail.js";
-import type { TaskDetail } from "../../generated/schema.js";
 import { EXIT, HELP, parseCommand, UsageError, type TaskShowCommand } from "./args.js";
+import { readTaskDetail } from "./detail.js";
 import { describeFailure, UnusableAnswerError, type FailureContext } from "./failure.js";
 import { renderTaskSummary } from "./summary.js";
 import { jsonTerminalSafe, oneSafeLine } from "./terminal-text.js";
@@ -55,24 +54,16 @@ async function showTask(command: TaskShowCommand, io: CliIo): Promise<number> {
   // object is not worth a summary of dashes.
   const task: unknown = body.task;
   if (typeof task !== "object" || task === null || Array.isArray(task)) throw new UnusableAnswerError("the answer holds no task");
-  let detail: TaskDetail | undefined;
-  let detailProblem: string | undefined;
-  if (typeof body.task_detail === "string") {
-    try {
-      detail = parseTaskDetail(body.task_detail);
-    } catch (error) {
-      detailProblem = (error as Error).message;
-    }
-  } else {
-    detailProblem = body.task_detail === undefined ? "the answer has no task_detail" : "task_detail is not a string";
-  }
+  const { detail, problem, mismatch } = readTaskDetail(body.task_detail);
   if (command.json) {
-    io.stdout(`${jsonTerminalSafe(JSON.stringify(detail ? { ...body, task_detail: detail } : body, null, 2))}\n`);
-    if (detailProblem && typeof body.task_detail === "string") {
-      io.stderr(`roma-fdi: warning: ${oneSafeLine(detailProblem)}; task_detail left as a string\n`);
-    }
+    io.stdout(`${jsonTerminalSafe(JSON.stringify(detail === undefined ? body : { ...body, task_detail: detail }, null, 2))}\n`);
   } else {
-    io.stdout(`${renderTaskSummary(body, detail, detailProblem)}\n`);
+    io.stdout(`${renderTaskSummary(body, detail, problem)}\n`);
+  }
+  if (mismatch !== undefined) {
+    io.stderr(`roma-fdi: warning: ${oneSafeLine(`task_detail does not match the spec (${mismatch}); shown as far as possible`)}\n`);
+  } else if (command.json && problem !== undefined && typeof body.task_detail === "string") {
+    io.stderr(`roma-fdi: warning: ${oneSafeLine(problem)}; task_detail left as a string\n`);
   }
   return EXIT.ok;
 }
