@@ -3,8 +3,11 @@
 // --token value came out garbled, parseArgs messages spanned several lines,
 // and input errors named library options (auth.secretKey) instead of flags.
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { createRomaClient, RomaInputError } from "roma-fdi";
 import { parseCommand } from "../src/cli/args.js";
+import { describeFailure } from "../src/cli/failure.js";
+import { exitCodeFor } from "../src/cli/run.js";
 import { pageExample } from "./helpers/examples.js";
 import { fakeFetch, json } from "./helpers/fake-fetch.js";
 import { cli, isOneErrorLine, SHOW } from "./helpers/cli.js";
@@ -114,8 +117,34 @@ describe("input errors name flags and environment variables", () => {
 
   it("an unknown region names --region and lists the regions, without echoing the value", async () => {
     const stderr = await usageFailure([...ids, "--project-id", "p", "--region", "mars-1"]);
-    expect(stderr).toMatch(/^roma-fdi: --region must be one of [a-z0-9-]+(, [a-z0-9-]+)+ \(or pass endpoint\)\n$/);
+    expect(stderr).toMatch(/^roma-fdi: --region must be one of [a-z0-9-]+(, [a-z0-9-]+)+ \(or use --endpoint or ROMA_ENDPOINT instead\)\n$/);
     expect(stderr).not.toContain("mars-1");
+  });
+
+  it("an unknown ROMA_REGION is named as such", async () => {
+    const stderr = await usageFailure([...ids, "--project-id", "p"], { ROMA_TOKEN: "t", ROMA_REGION: "mars-1" });
+    expect(stderr).toMatch(/^roma-fdi: ROMA_REGION must be one of [a-z0-9-]+(, [a-z0-9-]+)+ \(or use --endpoint or ROMA_ENDPOINT instead\)\n$/);
+  });
+
+  it.each([
+    ["--endpoint with user:password@", [...ids, "--project-id", "p", "--endpoint", "http://u:pw@x.test"], { ROMA_TOKEN: "t" }, "--endpoint must not carry credentials (user:password@); give credentials with --token or --ak/--sk (or their variables)"],
+    ["ROMA_ENDPOINT with user:password@", [...ids, "--project-id", "p"], { ROMA_TOKEN: "t", ROMA_ENDPOINT: "http://u:pw@x.test" }, "ROMA_ENDPOINT must not carry credentials (user:password@); give credentials with --token or --ak/--sk (or their variables)"],
+    ["--endpoint with a query", [...ids, "--project-id", "p", "--endpoint", "http://x.test/?a=1"], { ROMA_TOKEN: "t" }, "--endpoint must not have a query or fragment"],
+    ["a project id a signed header cannot carry", [...ids, "--project-id", "项目", "--endpoint", "https://x.test"], { HUAWEICLOUD_SDK_AK: "AK", HUAWEICLOUD_SDK_SK: "SK" }, "--project-id contains a character an HTTP header cannot carry (CR, LF, NUL or non-Latin-1)"],
+  ])("%s", async (_, args, env, message) => {
+    expect(await usageFailure(args, env)).toBe(`roma-fdi: ${message}\n`);
+  });
+
+  it("a bad regional endpoint override is named by its variable", async () => {
+    // The library reads HUAWEICLOUD_SDK_REGION_ROMA_<REGION> from the process environment itself.
+    vi.stubEnv("HUAWEICLOUD_SDK_REGION_ROMA_CN_NORTH_4", "nope");
+    try {
+      expect(await usageFailure([...ids, "--project-id", "p", "--region", "cn-north-4"])).toBe(
+        "roma-fdi: HUAWEICLOUD_SDK_REGION_ROMA_CN_NORTH_4 must be an absolute http(s) URL\n",
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("an id that is too long names the flag and the limits", async () => {
@@ -139,5 +168,89 @@ describe("input errors name flags and environment variables", () => {
   it("the limits themselves are accepted", () => {
     expect(parseCommand([...SHOW, "--retries", "10", "--timeout-ms", "1"], { ROMA_TOKEN: "t" })).toMatchObject({ retries: 10, timeoutMs: 1 });
     expect(parseCommand([...SHOW, "--retries=0", "--timeout-ms=2147483647"], { ROMA_TOKEN: "t" })).toMatchObject({ retries: 0, timeoutMs: 2147483647 });
+  });
+});
+
+// Found in review: `--region mars` ended "(or pass endpoint)", the library's
+// wording. Every rule the library can give is collected here from the
+// library itself (so a new or reworded rule shows up), and the CLI's line
+// for it must name flags and variables only.
+describe("library rules, as the CLI words them", () => {
+  // Library names, and option words not written as a flag (--endpoint) or a variable (ROMA_ENDPOINT).
+  const LIBRARY_WORDING = /\b(auth(\.\w+)?|projectId|instanceId|taskId|timeoutMs|accessKey|secretKey|securityToken|maxRetryDelayMs|retryBaseDelayMs|options(\.\w+)?|params|headers|signal|fetch)\b|\{ token \}|(?<![-\w])(endpoint|region|token|retries)\b/;
+  const neverCalled = async (): Promise<Response> => {
+    throw new Error("must not be called");
+  };
+  const GOOD = { endpoint: "https://x.test", projectId: "p", auth: { token: "t" }, fetch: neverCalled };
+
+  /** The RomaInputError the library throws for these options, params and call options. */
+  async function refusal(options: Record<string, unknown>, params: unknown = { instanceId: "i", taskId: "t" }, call?: unknown): Promise<RomaInputError> {
+    try {
+      const client = createRomaClient({ ...GOOD, ...options } as never);
+      await client.getTask(params as never, call as never);
+    } catch (error) {
+      if (error instanceof RomaInputError) return error;
+      throw error;
+    }
+    throw new Error("the library accepted it");
+  }
+
+  // Settings the CLI passes to the library: each refusal names a flag or a variable, exit 2.
+  const SETTINGS: [string, () => Promise<RomaInputError>][] = [
+    ["no endpoint or region", () => refusal({ endpoint: undefined })],
+    ["an unknown region", () => refusal({ endpoint: undefined, region: "mars" })],
+    ["an endpoint that is not a URL", () => refusal({ endpoint: "x" })],
+    ["an endpoint of another scheme", () => refusal({ endpoint: "ftp://x.test" })],
+    ["an endpoint with user:password@", () => refusal({ endpoint: "https://u:p@x.test" })],
+    ["an endpoint with a query", () => refusal({ endpoint: "https://x.test/?q=1" })],
+    ["no auth", () => refusal({ auth: undefined })],
+    ["an empty auth", () => refusal({ auth: {} })],
+    ["both kinds of auth", () => refusal({ auth: { token: "t", accessKey: "a", secretKey: "s" } })],
+    ["an empty token", () => refusal({ auth: { token: "" } })],
+    ["a token with a space", () => refusal({ auth: { token: "a b" } })],
+    ["a token that is not text", () => refusal({ auth: { token: 5 } })],
+    ["a bad access key", () => refusal({ auth: { accessKey: "a b", secretKey: "s" } })],
+    ["a missing secret key", () => refusal({ auth: { accessKey: "a" } })],
+    ["a bad security token", () => refusal({ auth: { accessKey: "a", secretKey: "s", securityToken: "" } })],
+    ["no project", () => refusal({ projectId: undefined })],
+    ["a dot-segment project", () => refusal({ projectId: ".." })],
+    ["a project with a control character", () => refusal({ projectId: "p\u0007" })],
+    ["a blank project", () => refusal({ projectId: "  " })],
+    ["a project with a lone surrogate", () => refusal({ projectId: "p\ud800" })],
+    ["a project too long", () => refusal({ projectId: "p".repeat(300) })],
+    ["a project a signed header cannot carry", () => refusal({ projectId: "项目", auth: { accessKey: "a", secretKey: "s" } })],
+    ["a bad instance id", () => refusal({}, { instanceId: "..", taskId: "t" })],
+    ["a task id that is not text", () => refusal({}, { instanceId: "i", taskId: 5 })],
+    ["a zero timeout", () => refusal({ timeoutMs: 0 })],
+    ["a negative timeout", () => refusal({ timeoutMs: -1 })],
+    ["too many retries", () => refusal({ retries: 99 })],
+  ];
+
+  it.each(SETTINGS)("%s", async (_, make) => {
+    const error = await make();
+    const line = describeFailure(error);
+    expect(line, line).not.toMatch(LIBRARY_WORDING);
+    expect(line).toMatch(/^roma-fdi: (--[a-z-]+|[A-Z][A-Z0-9_]+|credentials|give --token)/);
+    expect(exitCodeFor(error)).toBe(2);
+  });
+
+  it("a setting's name follows where its value came from", async () => {
+    const error = await refusal({ endpoint: undefined, region: "mars" });
+    expect(describeFailure(error, { sources: { region: "ROMA_REGION" } })).toMatch(/^roma-fdi: ROMA_REGION must be one of .* \(or use --endpoint or ROMA_ENDPOINT instead\)\n$/);
+  });
+
+  // Options the CLI never sets: a refusal of one is a bug in the CLI (exit 1), and says so.
+  it.each<[string, () => Promise<RomaInputError>]>([
+    ["headers", () => refusal({ headers: { "bad name": "x" } })],
+    ["a header value", () => refusal({ headers: { "X-A": "\n" } })],
+    ["fetch", () => refusal({ fetch: 5 })],
+    ["maxRetryDelayMs", () => refusal({ maxRetryDelayMs: -1 })],
+    ["the call's signal", () => refusal({}, undefined, { signal: 5 })],
+    ["the call's timeoutMs", () => refusal({}, undefined, { timeoutMs: 0 })],
+    ["params", () => refusal({}, null)],
+  ])("%s", async (_, make) => {
+    const error = await make();
+    expect(describeFailure(error)).toMatch(/^roma-fdi: unexpected error \(a bug: please report it\): the client refused /);
+    expect(exitCodeFor(error)).toBe(1);
   });
 });

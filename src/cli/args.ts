@@ -70,6 +70,12 @@ export const MAX_TIMEOUT_MS = 2_147_483_647;
 /** Largest `--retries`. */
 export const MAX_RETRIES = 10;
 
+/** The message for missing credentials. */
+export const CREDENTIALS_REQUIRED =
+  "credentials are required: set ROMA_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or pass --token, or --ak and --sk)";
+/** The message for a missing endpoint and region. */
+export const ENDPOINT_REQUIRED = "--endpoint or --region is required (or ROMA_ENDPOINT / ROMA_REGION)";
+
 /** Parses argv (without node and script) with environment fallbacks. Throws {@link UsageError}. */
 export function parseCommand(argv: readonly string[], env: Record<string, string | undefined>): Command {
   const { values, positionals } = readArguments(argv);
@@ -109,7 +115,7 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
   const endpoint = values.region === undefined ? setting("endpoint", "endpoint", "ROMA_ENDPOINT") : undefined;
   const region = endpoint === undefined ? setting("region", "region", "ROMA_REGION") : undefined;
   if (endpoint === undefined && region === undefined) {
-    throw new UsageError("--endpoint or --region is required (or ROMA_ENDPOINT / ROMA_REGION)", { seeHelp: false });
+    throw new UsageError(ENDPOINT_REQUIRED, { seeHelp: false });
   }
 
   const timeoutMs = wholeNumber("--timeout-ms", values["timeout-ms"], 1, MAX_TIMEOUT_MS);
@@ -167,10 +173,7 @@ function chooseCredentials(values: Values, env: Record<string, string | undefine
   }
   const token = setting("auth.token", "token", "ROMA_TOKEN");
   if (token === undefined) {
-    throw new UsageError(
-      "credentials are required: set ROMA_TOKEN, or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or pass --token, or --ak and --sk)",
-      { seeHelp: false },
-    );
+    throw new UsageError(CREDENTIALS_REQUIRED, { seeHelp: false });
   }
   return { token };
 }

@@ -5,7 +5,7 @@
  */
 import { RomaError, RomaInputError } from "../errors.js";
 import { scrubText } from "../redact.js";
-import { UsageError } from "./args.js";
+import { CREDENTIALS_REQUIRED, ENDPOINT_REQUIRED, UsageError } from "./args.js";
 import { oneSafeLine } from "./terminal-text.js";
 
 // How to name a library field when the command does not say where its value
@@ -58,12 +58,41 @@ export function describeFailure(error: unknown, context: FailureContext = {}): s
   return `roma-fdi: ${oneSafeLine(scrubText(describe(error, context.sources), secrets))}\n`;
 }
 
+/**
+ * Whether the CLI passes this library field from a flag or a variable. A
+ * refusal of any other field (headers, fetch, call options…) is a bug in
+ * the CLI: it is reported as one, with exit code 1.
+ */
+export function isCliSetting(field: string): boolean {
+  return Object.hasOwn(FIELD_NAMES, field) || ENVIRONMENT_NAME.test(field);
+}
+
+// The library names some settings by an environment variable it reads
+// itself (HUAWEICLOUD_SDK_REGION_ROMA_<REGION>): already a name a user knows.
+const ENVIRONMENT_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+// Library rules that speak of its own options, in command-line words.
+const REWORDED_RULES: readonly (readonly [RegExp, string])[] = [
+  [/\(or pass endpoint\)/, "(or use --endpoint or ROMA_ENDPOINT instead)"],
+  [/; use auth$/, "; give credentials with --token or --ak/--sk (or their variables)"],
+  [/ \(on the client or the call\)$/, ""],
+];
+
 function describe(error: unknown, sources: Readonly<Record<string, string>> | undefined): string {
   if (error instanceof UsageError) return error.seeHelp ? `${error.message} (see roma-fdi --help)` : error.message;
   if (error instanceof UnusableAnswerError) return error.message;
-  if (error instanceof RomaInputError) return `${settingName(error.field, sources)} ${withoutQuotedValue(error.rule)}`;
+  if (error instanceof RomaInputError) return describeInput(error, sources);
   if (error instanceof RomaError) return error.message;
   return `unexpected error: ${errorText(error)}`;
+}
+
+function describeInput({ field, rule }: RomaInputError, sources: Readonly<Record<string, string>> | undefined): string {
+  if (!isCliSetting(field)) return `unexpected error (a bug: please report it): the client refused ${field} (${rule})`;
+  // parseCommand makes sure these are given; the library's own words name its options.
+  if (field === "endpoint" && rule.startsWith("or region ")) return ENDPOINT_REQUIRED;
+  if (field === "auth") return rule.includes("not both") ? "give --token or --ak/--sk, not both" : CREDENTIALS_REQUIRED;
+  const reworded = REWORDED_RULES.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), withoutQuotedValue(rule));
+  return `${settingName(field, sources)} ${reworded}`;
 }
 
 // The library quotes some rejected values ('got "mars-1"'); the CLI never

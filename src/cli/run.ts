@@ -2,10 +2,10 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createRomaClient } from "../client.js";
-import { RomaError } from "../errors.js";
+import { RomaError, RomaInputError } from "../errors.js";
 import { EXIT, HELP, parseCommand, UsageError, type TaskShowCommand } from "./args.js";
 import { readTaskDetail } from "./detail.js";
-import { describeFailure, UnusableAnswerError, type FailureContext } from "./failure.js";
+import { describeFailure, isCliSetting, UnusableAnswerError, type FailureContext } from "./failure.js";
 import { renderTaskSummary } from "./summary.js";
 import { jsonTerminalSafe, oneSafeLine } from "./terminal-text.js";
 
@@ -75,7 +75,7 @@ export function exitCodeFor(error: unknown): number {
   if (!(error instanceof RomaError)) return EXIT.unexpected;
   switch (error.kind) {
     case "input":
-      return EXIT.input;
+      return error instanceof RomaInputError && !isCliSetting(error.field) ? EXIT.unexpected : EXIT.input;
     case "api":
     case "response":
       return EXIT.api;
