@@ -5,6 +5,7 @@
  * renderer shows what it can instead of failing. Every server string is made
  * terminal-safe (see terminal-text.ts).
  */
+import { displayWidth, padToWidth } from "./display-width.js";
 import { terminalSafe } from "./terminal-text.js";
 
 /** Formats an epoch-millisecond value as an ISO time, or says why it cannot. */
@@ -108,8 +109,9 @@ function readMapping(detail: unknown): { rows: Row[] } | { problem: string } {
 /** Lays the rows out as an aligned text table under a header. */
 function renderRows(rows: readonly Row[]): string[] {
   const header: Row = ["SOURCE COLUMN", "TYPE", " ", "TARGET COLUMN", "TYPE"];
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)));
-  const format = (cells: readonly string[]) => `  ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd()}`;
+  // By display width, so that CJK and other wide column names keep the columns in line.
+  const widths = header.map((title, i) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[i] ?? ""))));
+  const format = (cells: readonly string[]) => `  ${cells.map((cell, i) => padToWidth(cell, widths[i] ?? 0)).join("  ").trimEnd()}`;
   return [format(header), ...rows.map(format)];
 }
 
