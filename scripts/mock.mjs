@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // `npm run mock`: serves the spec with Prism on 127.0.0.1 for frontend teams.
 // Stops Prism on Ctrl-C, SIGTERM, SIGHUP, on any error, and when the process
-// that started it goes away (npm's `sh -c` does not pass signals on).
+// that started it, or that one's parent, goes away: npm runs the script
+// through `sh -c`, which passes no signal on and outlives a killed npm.
+// A SIGKILL of this script itself cannot be caught: Prism then stays.
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { checkPortFree, startPrism } from "./lib/prism.mjs";
 
@@ -14,12 +17,13 @@ Serves the ROMA FDI spec's examples with Prism on http://${HOST}:PORT.
 
 Options:
   -p, --port N   port to listen on, 1 to 65535 (default: $PORT, else ${DEFAULT_PORT})
-      --verbose  print Prism's log (one line per request)
+      --verbose  print Prism's log (several lines per request)
   -h, --help     show this help
 
 When the port is already in use, the mock says so and exits with 1.
 Ctrl-C stops it; so do SIGTERM and SIGHUP, and the end of the process
-that started it.
+that started it or of that one's parent (npm). A SIGKILL of the script
+itself cannot be caught: Prism is then left running.
 `;
 
 // Writing to a terminal or pipe that has gone away must not crash the mock
@@ -42,9 +46,13 @@ process.on("exit", () => prism?.kill());
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => void shutdown(signal, 0));
 process.on("uncaughtException", (error) => void shutdown(`error: ${oneLine(error?.stack ?? String(error))}`, 1));
 process.on("unhandledRejection", (error) => void shutdown(`error: ${oneLine(error?.stack ?? String(error))}`, 1));
+// The parent (npm's `sh -c`, or a shell) and, where /proc tells, its parent
+// (npm): when either goes, the parent is orphaned or gone and so is the mock.
 const parent = process.ppid;
+const grandparent = parentOf(parent);
 setInterval(() => {
   if (process.ppid !== parent) void shutdown("the process that started it exited", 0);
+  else if (grandparent !== undefined && parentOf(parent) !== grandparent) void shutdown("the parent of the process that started it exited", 0);
 }, PARENT_CHECK_MS).unref();
 
 await serve();
@@ -84,6 +92,21 @@ async function shutdown(reason, code) {
   } finally {
     (code === 0 ? console.log : console.error)(`mock stopped (${reason})`);
     process.exit(code);
+  }
+}
+
+/**
+ * The parent process ID of `pid`, read from /proc/PID/stat (Linux), or
+ * undefined where that cannot be read (another system, or `pid` is gone).
+ */
+function parentOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // After the command name, which is in parentheses and may hold anything: state, then ppid.
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    return Number.isInteger(ppid) ? ppid : undefined;
+  } catch {
+    return undefined;
   }
 }
 

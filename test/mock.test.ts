@@ -221,6 +221,20 @@ describe("mock stops Prism when it is stopped", () => {
     expect(await answers(port)).toBe(false);
   });
 
+  // Found in review: npm's `sh -c` outlives npm, so a mock that watched only
+  // its parent (the shell) kept itself and Prism running after these.
+  it.each([["KILL", "SIGKILL"], ["HUP", "SIGHUP"]] as const)("kill -%s of `npm run mock` itself: nothing is left running", async (_, signal) => {
+    const port = await findFreePort();
+    const run = start("npm", ["run", "-s", "mock", "--", "--port", String(port)], { detached: true });
+    await until(() => run.output().includes("ROMA FDI mock listening on"), 30_000, "the mock to listen");
+    const group = run.group ?? 0;
+    expect(livingInGroup(group).length).toBeGreaterThanOrEqual(3); // npm, (sh,) the script and Prism
+    run.child.kill(signal); // npm only
+    expect(await run.exit).toEqual({ code: null, signal });
+    await until(() => livingInGroup(group).length === 0, 15_000, "the shell, the script and Prism to exit");
+    expect(await answers(port)).toBe(false);
+  });
+
   it("a signal while Prism is still starting stops it too", async () => {
     const port = await findFreePort();
     const run = mock(["--port", String(port)]);
