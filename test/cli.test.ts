@@ -80,6 +80,24 @@ describe("exit codes and one-line errors", () => {
     oneLine(stderr);
   });
 
+  // What README and --help promise: an API error line shows the request URL
+  // (endpoint and IDs, which are not secret), never the credentials.
+  it("an API error shows the request URL with its IDs, and no credential", async () => {
+    const { fetch } = fakeFetch(() => json({ error_code: "APIGW.0301", error_msg: "bad" }, 401));
+    const { code, stderr } = await cli(SHOW, { fetch, env: { ROMA_TOKEN: "secret-token-0123456789" } });
+    expect(code).toBe(3);
+    expect(stderr).toContain(`GET https://roma.example.test/v2/${IDS.projectId}/fdi/instances/${IDS.instanceId}/tasks/${IDS.taskId} failed with HTTP 401`);
+    expect(stderr).not.toContain("secret-token-0123456789");
+  });
+
+  it("--help states exactly what is never printed", async () => {
+    const { stdout } = await cli(["--help"]);
+    const help = stdout.replace(/\s+/g, " ");
+    expect(help).toContain("Secrets (tokens, secret keys) and positional arguments are never printed");
+    expect(help).toContain("API and network errors show the request URL");
+    expect(help).not.toMatch(/nor are arguments or option values/);
+  });
+
   it("a 2xx that is not a task → exit 3", async () => {
     const { fetch } = fakeFetch(() => new Response("<html>", { status: 200 }));
     const { code, stderr } = await cli(SHOW, { fetch });

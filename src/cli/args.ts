@@ -254,9 +254,13 @@ Options:
 Output:
   A summary: name, type, status, created/modified times (ISO 8601, UTC),
   source -> target data source and table, and the column mapping as a table.
+  A task_detail that does not match the spec is shown as far as possible,
+  with one warning on stderr.
   Text from the server is shown with control characters escaped (\\u001b).
-  Errors go to stderr as one line. Tokens and secret keys are never printed,
-  nor are arguments or option values.
+  Errors go to stderr as one line. Secrets (tokens, secret keys) and
+  positional arguments are never printed; a usage error names the flag or
+  variable, not its value. API and network errors show the request URL,
+  which holds the endpoint and the IDs.
 
 Exit codes:
   0  the task was shown
