@@ -204,6 +204,9 @@ export interface Shape {
   readonly i?: Shape;
 }
 
+/** Shape of the \`ShowTaskResponse\` schema: what \`getTask\` checks a 2xx body against. */
+export const SHOW_TASK_RESPONSE_SHAPE: Shape = ${JSON.stringify(shapeOf(spec, spec.components.schemas.ShowTaskResponse))};
+
 /** Shape of the \`TaskDetail\` schema: what \`parseTaskDetail\` checks a parsed \`task_detail\` against. */
 export const TASK_DETAIL_SHAPE: Shape = ${JSON.stringify(shapeOf(spec, spec.components.schemas.TaskDetail))};
 `;
@@ -240,7 +243,7 @@ To change a file, change the spec or \`scripts/generate.mjs\` and run
 | \`schema.d.ts\` | openapi-typescript | TypeScript types of every path, parameter and schema |
 | \`client.ts\` | scripts/generate.mjs | \`createGeneratedClient()\`, the typed openapi-fetch client, and facts read from the spec (regions, limits, example names) |
 | \`examples.ts\` | scripts/generate.mjs | the values of the operation's named examples, for the MSW handlers of \`roma-fdi/msw\` (so they need not load the whole spec) |
-| \`shapes.ts\` | scripts/generate.mjs | the JSON types of the \`TaskDetail\` schema, nested, which \`parseTaskDetail\` checks parsed data against |
+| \`shapes.ts\` | scripts/generate.mjs | the JSON types of the \`ShowTaskResponse\` and \`TaskDetail\` schemas, nested, which \`getTask\` and \`parseTaskDetail\` check parsed data against |
 | \`index.ts\` | scripts/generate.mjs | entry point of the package's \`roma-fdi/generated\`: re-exports \`client.ts\` and the types of \`schema.d.ts\` |
 | \`STAMP.json\` | scripts/generate.mjs | provenance: hash of the spec tree and the versions of the generators |
 `;

@@ -4,12 +4,16 @@
  */
 import type { Middleware } from "openapi-fetch";
 import { createGeneratedClient, SHOW_TASK_PATH } from "../generated/client.js";
+import { SHOW_TASK_RESPONSE_SHAPE } from "../generated/shapes.js";
 import type { ShowTaskResponse } from "../generated/schema.js";
+import { onAbort } from "./abort.js";
 import { credentialsFrom, type RomaAuth } from "./auth/credentials.js";
 import { resolveBaseUrl, type EndpointOptions } from "./endpoint.js";
 import { readErrorBody, type ErrorBodyFacts } from "./error-body.js";
+import { findShapeMismatch } from "./shape.js";
 import {
   MAX_KEPT_BODY_CHARS,
+  oneLine,
   RomaApiError,
   RomaError,
   RomaInputError,
@@ -42,8 +46,8 @@ export interface RomaClientOptions extends EndpointOptions, CallLimits {
   auth: RomaAuth;
   /** A `fetch` to use instead of `globalThis.fetch` (for proxies, tests, instrumentation). */
   fetch?: (request: Request) => Promise<Response>;
-  /** Extra headers sent with every request. */
-  headers?: Record<string, string>;
+  /** Extra headers sent with every request: a plain object, `Headers`, a `Map` or `[name, value]` pairs. */
+  headers?: Record<string, string> | Headers | Map<string, string> | [string, string][];
 }
 
 /** Identifies the task to read. */
@@ -113,6 +117,7 @@ export function createRomaClient(options: RomaClientOptions): RomaClient {
 
   async function getTask(params: GetTaskParams, callOptions: GetTaskOptions = {}): Promise<ShowTaskResponse> {
     if (typeof params !== "object" || params === null) throw new RomaInputError("params", "must be an object");
+    if (typeof callOptions !== "object" || callOptions === null) throw new RomaInputError("options", "must be an object when given");
     const projectId = params.projectId ?? defaultProjectId;
     if (projectId === undefined) throw new RomaInputError("projectId", "is required (on the client or the call)");
     const path = {
@@ -132,15 +137,15 @@ export function createRomaClient(options: RomaClientOptions): RomaClient {
     for (let attempt = 1; ; attempt++) {
       if (callerSignal?.aborted) throw callerSignal.reason;
       // One controller per attempt, linked to the caller's signal by hand:
-      // unlike AbortSignal.any, this leaves no listener behind on a long-lived signal.
+      // unlike AbortSignal.any, this leaves no listener behind on a long-lived signal,
+      // and onAbort shares one listener among all calls on the same signal.
       const attemptController = new AbortController();
       let timedOut = false;
       const timer = setTimeout(() => {
         timedOut = true;
         attemptController.abort();
       }, limits.timeoutMs);
-      const forwardAbort = () => attemptController.abort(callerSignal?.reason);
-      callerSignal?.addEventListener("abort", forwardAbort, { once: true });
+      const stopForwarding = callerSignal ? onAbort(callerSignal, () => attemptController.abort(callerSignal.reason)) : undefined;
       let failure: RomaError;
       let sentAuthorization: string | null = null;
       try {
@@ -149,15 +154,17 @@ export function createRomaClient(options: RomaClientOptions): RomaClient {
           parseAs: "text",
           fetch: fetchWith(attemptController.signal, (sent) => void (sentAuthorization = sent.headers.get("authorization"))),
         });
-        return readTaskBody(data, response, request, secrets);
+        return readTaskBody(data, response, request, [...secrets, ...signatureSecrets(sentAuthorization)]);
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason;
         if (timedOut) failure = new RomaTimeoutError(limits.timeoutMs, request());
         else if (error instanceof RomaError) failure = error;
+        // V8 cannot hold a string over about 512 MB: the body arrived, but cannot be read as text.
+        else if (error instanceof RangeError) failure = new RomaResponseError(`${request().method} ${request().url} answered with a body too large to read (${error.message})`, { body: "", request: request() });
         else failure = networkError(error, request(), [...secrets, ...signatureSecrets(sentAuthorization)]);
       } finally {
         clearTimeout(timer);
-        callerSignal?.removeEventListener("abort", forwardAbort);
+        stopForwarding?.();
       }
       failure.attempts = attempt;
       if (attempt > limits.retries || !isRetryable(failure)) throw failure;
@@ -185,6 +192,9 @@ function resolveLimits(base: Required<CallLimits>, override: CallLimits, prefix:
   return { ...resolved, baseDelayMs: resolved.retryBaseDelayMs, maxDelayMs: resolved.maxRetryDelayMs };
 }
 
+/** How much of an error body is read at most; the rest is not downloaded. */
+const MAX_READ_ERROR_BYTES = 64 * 1024;
+
 /** Middleware: turns every non-2xx answer into a {@link RomaApiError}, reading the body whatever its shape. */
 function apiErrors(secrets: readonly string[]): Middleware {
   return {
@@ -192,23 +202,47 @@ function apiErrors(secrets: readonly string[]): Middleware {
       if (response.ok) return undefined;
       // What a server or proxy echoes back may hold the credentials or this request's signature.
       const hidden = [...secrets, ...signatureSecrets(request.headers.get("authorization"))];
-      const raw = scrubText(await response.text(), hidden);
+      const { text, complete } = await readUpTo(response, MAX_READ_ERROR_BYTES);
+      const raw = scrubText(text, hidden);
       const requestIdHeader = response.headers.get("x-request-id");
       const facts = isRedirect(response) ? redirectFacts(response, hidden) : readErrorBody(raw, response.headers.get("content-type"));
+      // Parsing may undo an escape that hid a secret in the raw text: scrub what was read out too.
+      const clean = (value: string | undefined, max: number) => (value === undefined ? undefined : scrubText(value, hidden).slice(0, max));
       throw new RomaApiError(
         {
           status: response.status,
-          errorCode: facts.errorCode,
-          errorMsg: facts.errorMsg,
-          requestId: requestIdHeader === null ? facts.requestId : scrubText(requestIdHeader, hidden),
+          errorCode: clean(facts.errorCode, 256),
+          errorMsg: clean(facts.errorMsg, MAX_KEPT_BODY_CHARS),
+          requestId: clean(requestIdHeader ?? facts.requestId, 256),
           body: raw.length > MAX_KEPT_BODY_CHARS ? raw.slice(0, MAX_KEPT_BODY_CHARS) : raw,
-          bodyTruncated: raw.length > MAX_KEPT_BODY_CHARS,
+          bodyTruncated: !complete || raw.length > MAX_KEPT_BODY_CHARS,
           retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
         },
         summarizeRequest(request.method, request.url),
       );
     },
   };
+}
+
+/** Reads at most `maxBytes` of a body as UTF-8 and cancels the rest; `complete` says whether it was all there. */
+async function readUpTo(response: Response, maxBytes: number): Promise<{ text: string; complete: boolean }> {
+  if (!response.body) return { text: "", complete: true };
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { text: text + decoder.decode(), complete: true };
+    const room = maxBytes - bytes;
+    if (value.byteLength > room) {
+      text += decoder.decode(value.subarray(0, room));
+      await reader.cancel().catch(() => undefined);
+      return { text, complete: false };
+    }
+    bytes += value.byteLength;
+    text += decoder.decode(value, { stream: true });
+  }
 }
 
 /** A 3xx (Node) or an opaque redirect (browsers): the answer to `redirect: "manual"`. */
@@ -228,19 +262,28 @@ function redirectFacts(response: Response, hidden: readonly string[]): ErrorBody
 
 function isAbortSignal(value: unknown): value is AbortSignal {
   const candidate = value as Partial<AbortSignal> | null;
-  return typeof candidate === "object" && candidate !== null && typeof candidate.aborted === "boolean" && typeof candidate.addEventListener === "function";
+  return (
+    typeof candidate === "object" &&
+    candidate !== null &&
+    typeof candidate.aborted === "boolean" &&
+    typeof candidate.addEventListener === "function" &&
+    typeof candidate.removeEventListener === "function"
+  );
 }
 
-/** Checks that a 2xx body is a JSON object and returns it untouched. */
-function readTaskBody(data: unknown, response: Response, describe: () => RequestSummary, secrets: readonly string[]): ShowTaskResponse {
+/**
+ * Checks that a 2xx body is a JSON object whose known fields have the types
+ * the spec gives them (null counts as "no value"), and returns it untouched.
+ */
+function readTaskBody(data: unknown, response: Response, describe: () => RequestSummary, hidden: readonly string[]): ShowTaskResponse {
   const text = typeof data === "string" ? data : "";
   const fail = (what: string, cause?: unknown) => {
     const request = describe();
-    return new RomaResponseError(`${request.method} ${request.url} answered HTTP ${response.status} with ${what}`, {
+    return new RomaResponseError(oneLine(`${request.method} ${request.url} answered HTTP ${response.status} with ${scrubText(what, hidden)}`, 1000), {
       status: response.status,
-      body: scrubText(text, secrets),
+      body: scrubText(text, hidden),
       request,
-      cause,
+      cause: cause === undefined ? undefined : scrubError(cause, hidden),
     });
   };
   if (text.trim() === "") throw fail("an empty body");
@@ -254,13 +297,23 @@ function readTaskBody(data: unknown, response: Response, describe: () => Request
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw fail(`JSON that is not an object (${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value})`);
   }
+  const mismatch = findShapeMismatch(value, SHOW_TASK_RESPONSE_SHAPE, "body");
+  if (mismatch) throw fail(`${mismatch}, which the spec does not allow`);
   return value as ShowTaskResponse;
 }
 
 function networkError(error: unknown, request: RequestSummary, secrets: readonly string[]): RomaNetworkError {
   const cause = scrubError(error, secrets);
-  const reason = cause instanceof Error ? describeNetworkCause(cause) : String(cause);
-  return new RomaNetworkError(`${request.method} ${request.url} could not be completed: ${reason}`, { request, cause });
+  const reason = cause instanceof Error ? describeNetworkCause(cause) : describeThrown(cause);
+  return new RomaNetworkError(oneLine(`${request.method} ${request.url} could not be completed: ${reason}`, 1000), { request, cause });
+}
+
+/** A readable line for something thrown that is not an Error (a plain object from some fetch wrapper, a string…). */
+function describeThrown(value: unknown): string {
+  if (typeof value === "object" && value !== null && typeof (value as { message?: unknown }).message === "string") {
+    return (value as { message: string }).message;
+  }
+  return typeof value === "string" ? value : Object.prototype.toString.call(value);
 }
 
 /** Node's fetch says only "fetch failed"; the useful part (ECONNRESET, ENOTFOUND…) sits in `cause`. */

@@ -90,6 +90,7 @@ export class RomaApiError extends RomaError implements ApiErrorDetails {
       requestId: this.requestId,
       body: this.body,
       bodyTruncated: this.bodyTruncated,
+      retryAfterMs: this.retryAfterMs,
     };
   }
 }
@@ -162,12 +163,12 @@ export class RomaInputError extends RomaError {
 }
 
 function describeApiError(details: ApiErrorDetails, request: RequestSummary): string {
-  const parts = [`${request.method} ${request.url} failed with HTTP ${details.status}`];
-  if (details.errorCode) parts.push(details.errorCode);
+  // Everything from the server is folded to one line and capped: a message must never carry a log injection.
+  let message = `${request.method} ${request.url} failed with HTTP ${details.status}`;
+  if (details.errorCode) message += ` ${oneLine(details.errorCode, 100)}`;
   const text = details.errorMsg ? oneLine(details.errorMsg) : "";
-  let message = parts.join(" ");
   if (text) message += `: ${text}`;
-  if (details.requestId) message += ` (request id ${details.requestId})`;
+  if (details.requestId) message += ` (request id ${oneLine(details.requestId, 100)})`;
   return message;
 }
 

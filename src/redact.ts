@@ -38,7 +38,7 @@ export const MIN_REDACTED_SECRET_LENGTH = 8;
  * any string nested in objects or arrays. Depth and cycles are bounded.
  */
 export function scrubError(value: unknown, secrets: readonly string[]): unknown {
-  const searched = secrets.filter((secret) => secret.length >= MIN_REDACTED_SECRET_LENGTH);
+  const searched = secrets.filter((secret) => secret.length >= MIN_REDACTED_SECRET_LENGTH).flatMap(writtenForms);
   return searched.length === 0 ? value : scrubValue(value, searched, 0, new WeakSet());
 }
 
@@ -62,15 +62,46 @@ function scrubValue(value: unknown, secrets: readonly string[], depth: number, s
   return copy;
 }
 
-/** Replaces every occurrence of each secret (of at least {@link MIN_REDACTED_SECRET_LENGTH} characters) in `text` by `***`. */
+/**
+ * Replaces every occurrence of each secret (of at least
+ * {@link MIN_REDACTED_SECRET_LENGTH} characters) in `text` by `***`, also
+ * where a server wrote it JSON-escaped (`\/`, `\u003d`…), which parsing
+ * would turn back into the secret.
+ */
 export function scrubText(text: string, secrets: readonly string[]): string {
-  return replaceAll(text, secrets.filter((secret) => secret.length >= MIN_REDACTED_SECRET_LENGTH));
+  return replaceAll(text, secrets.filter((secret) => secret.length >= MIN_REDACTED_SECRET_LENGTH).flatMap(writtenForms));
 }
 
 function replaceAll(text: string, secrets: readonly string[]): string {
   let result = text;
   for (const secret of secrets) if (result.includes(secret)) result = result.split(secret).join("***");
   return result;
+}
+
+/**
+ * The ways common JSON writers put a secret into text: as is, JSON-escaped,
+ * with `/` escaped (PHP), with `<>&='` as `\u00XX` (Gson, HTML-safe writers),
+ * and with every non-alphanumeric character as `\uXXXX`.
+ */
+function writtenForms(secret: string): string[] {
+  const unicodeEscape = (pattern: RegExp, upper = false) => (text: string) =>
+    text.replace(pattern, (ch) => {
+      const hex = ch.charCodeAt(0).toString(16).padStart(4, "0");
+      return `\\u${upper ? hex.toUpperCase() : hex}`;
+    });
+  const htmlSafe = unicodeEscape(/[<>&='"]/g);
+  const slashEscaped = (text: string) => text.replaceAll("/", "\\/");
+  return [
+    ...new Set([
+      secret,
+      JSON.stringify(secret).slice(1, -1),
+      slashEscaped(secret),
+      htmlSafe(secret),
+      slashEscaped(htmlSafe(secret)),
+      unicodeEscape(/[^A-Za-z0-9]/g)(secret),
+      unicodeEscape(/[^A-Za-z0-9]/g, true)(secret),
+    ]),
+  ];
 }
 
 /**

@@ -1,4 +1,5 @@
 /** When to try a failed attempt again, and how long to wait first. */
+import { onAbort } from "./abort.js";
 import { RomaApiError, type RomaError } from "./errors.js";
 
 /** Statuses worth another try: the server or something on the way may do better next time. */
@@ -47,19 +48,20 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   return Math.max(0, date - now);
 }
 
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. Leaves no timer behind. */
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. Leaves no timer or listener behind. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   if (signal?.aborted) return Promise.reject(signal.reason);
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
+    const stopWatching = signal
+      ? onAbort(signal, () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        })
+      : undefined;
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      stopWatching?.();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -47,19 +47,31 @@ export function checkSecret(field: string, value: unknown): string {
   return value;
 }
 
-/** Checks caller-supplied extra headers and returns them as a plain record. */
+/**
+ * Checks caller-supplied extra headers — a plain object, a `Headers`, a `Map`
+ * or a list of `[name, value]` pairs — and returns them as a plain record.
+ */
 export function checkHeaders(field: string, headers: unknown): Record<string, string> {
   if (headers === undefined) return {};
-  if (typeof headers !== "object" || headers === null || Array.isArray(headers)) {
-    throw new RomaInputError(field, "must be an object of header names to string values");
-  }
+  let entries: Iterable<unknown>;
+  if (typeof Headers !== "undefined" && headers instanceof Headers) entries = headers.entries();
+  else if (headers instanceof Map || Array.isArray(headers)) entries = headers instanceof Map ? headers.entries() : headers;
+  else if (typeof headers === "object" && headers !== null && isPlainObject(headers)) entries = Object.entries(headers);
+  else throw new RomaInputError(field, "must be an object of header names to string values (or Headers, a Map, or [name, value] pairs)");
   const checked: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (!HEADER_NAME.test(name)) throw new RomaInputError(`${field}`, `has an invalid header name ${JSON.stringify(name)}`);
+  for (const entry of entries) {
+    if (!Array.isArray(entry) || entry.length !== 2) throw new RomaInputError(field, "must hold [name, value] pairs");
+    const [name, value] = entry as [unknown, unknown];
+    if (typeof name !== "string" || !HEADER_NAME.test(name)) throw new RomaInputError(field, "has an invalid header name");
     if (typeof value !== "string") throw new RomaInputError(`${field}["${name}"]`, `must be a string, got ${describeType(value)}`);
     checked[name] = checkHeaderValue(`${field}["${name}"]`, value);
   }
   return checked;
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /** Checks that a value can travel in an HTTP header (no CR, LF, NUL, nothing beyond Latin-1) and returns it. */

@@ -44,6 +44,9 @@ export function credentialsFrom(auth: unknown): Credentials {
   const hasToken = given.token !== undefined;
   const hasKeys = given.accessKey !== undefined || given.secretKey !== undefined;
   if (hasToken && hasKeys) throw new RomaInputError("auth", "must hold either token or accessKey/secretKey, not both");
+  if (hasToken && given.securityToken !== undefined) {
+    throw new RomaInputError("auth.securityToken", "goes with accessKey and secretKey (temporary credentials), not with token");
+  }
   if (hasToken) {
     const token = checkSecret("auth.token", given.token);
     // A token never changes, so it is a fixed header rather than per-request work.
