@@ -212,6 +212,7 @@ describe("library rules, as the CLI words them", () => {
     ["a bad access key", () => refusal({ auth: { accessKey: "a b", secretKey: "s" } })],
     ["a missing secret key", () => refusal({ auth: { accessKey: "a" } })],
     ["a bad security token", () => refusal({ auth: { accessKey: "a", secretKey: "s", securityToken: "" } })],
+    ["a security token with a token", () => refusal({ auth: { token: "t", securityToken: "s" } })],
     ["no project", () => refusal({ projectId: undefined })],
     ["a dot-segment project", () => refusal({ projectId: ".." })],
     ["a project with a control character", () => refusal({ projectId: "p\u0007" })],
@@ -248,6 +249,7 @@ describe("library rules, as the CLI words them", () => {
     ["the call's signal", () => refusal({}, undefined, { signal: 5 })],
     ["the call's timeoutMs", () => refusal({}, undefined, { timeoutMs: 0 })],
     ["params", () => refusal({}, null)],
+    ["the call's options", () => refusal({}, undefined, null)],
   ])("%s", async (_, make) => {
     const error = await make();
     expect(describeFailure(error)).toMatch(/^roma-fdi: unexpected error \(a bug: please report it\): the client refused /);

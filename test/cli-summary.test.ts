@@ -4,6 +4,7 @@
 // terminal raw (screen clears, colours, fake lines, reordered text).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { readTaskDetail } from "../src/cli/detail.js";
 import { renderTaskSummary } from "../src/cli/summary.js";
 import { jsonTerminalSafe, terminalSafe } from "../src/cli/terminal-text.js";
 import { pageExample } from "./helpers/examples.js";
@@ -120,12 +121,20 @@ describe("task_detail of an unexpected shape", () => {
 
   it.each([
     ["task is empty", { task: {}, task_detail: "{}" }],
-    ["task_detail is a number", { task: {}, task_detail: 5 }],
+    ["task_detail is absent", { task: {} }],
   ])("%s: still a summary, exit 0", async (_, body) => {
     const { code, stdout, stderr } = await show(body);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     expect(stdout).toMatch(/^Task {6}/);
     expect(stdout).toMatch(/Column mapping/);
+  });
+
+  // The library refuses a 2xx whose known fields have the wrong JSON type.
+  it("task_detail that is not a string: the library's refusal, exit 3", async () => {
+    const { code, stdout, stderr } = await show({ task: {}, task_detail: 5 });
+    expect({ code, stdout }).toEqual({ code: 3, stdout: "" });
+    expect(isOneErrorLine(stderr), stderr).toBe(true);
+    expect(stderr).toContain("task_detail must be string, got integer");
   });
 
   it("task fields of any type: the renderer shows what it can", () => {
@@ -135,9 +144,13 @@ describe("task_detail of an unexpected shape", () => {
     expect(text).toContain("Created   —");
   });
 
-  it("a task_detail that is not a string is named as such", async () => {
-    const { stdout } = await show({ task: {}, task_detail: 5 });
-    expect(stdout).toContain("Column mapping: not shown (task_detail is not a string)");
+  // The CLI's own reading stays defensive, whatever the library lets through.
+  it.each([
+    [undefined, "the answer has no task_detail"],
+    [5, "task_detail is not a string"],
+    [{ mappingTable: [] }, "task_detail is not a string"],
+  ])("readTaskDetail(%j) names the problem", (value, problem) => {
+    expect(readTaskDetail(value)).toEqual({ detail: undefined, problem, mismatch: undefined });
   });
 
   // Objects of any shape under the keys the renderer reads, and anywhere else.

@@ -76,6 +76,7 @@ const REWORDED_RULES: readonly (readonly [RegExp, string])[] = [
   [/\(or pass endpoint\)/, "(or use --endpoint or ROMA_ENDPOINT instead)"],
   [/; use auth$/, "; give credentials with --token or --ak/--sk (or their variables)"],
   [/ \(on the client or the call\)$/, ""],
+  [/^goes with accessKey and secretKey \(temporary credentials\), not with token$/, "goes with an AK/SK pair (temporary credentials), not with --token or ROMA_TOKEN"],
 ];
 
 function describe(error: unknown, sources: Readonly<Record<string, string>> | undefined): string {
