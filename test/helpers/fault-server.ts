@@ -1,6 +1,7 @@
 /** A local node:http server that misbehaves on purpose, one behaviour per request path. */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { Socket } from "node:net";
+import { closeServer, listenOnLoopback } from "./loopback.js";
 
 /** What a route does with a request; `hit` counts requests to that route (1-based). */
 export type FaultRoute = (request: IncomingMessage, response: ServerResponse, hit: number) => void;
@@ -28,19 +29,18 @@ export async function startFaultServer(routes: Record<string, FaultRoute>): Prom
     if (!route) response.writeHead(599).end(`no route ${key}`);
     else route(request, response, hit);
   });
+  // Hanging routes never answer, so their sockets must be destroyed, not just closed when idle.
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const url = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     hits,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return closeServer(server);
+    },
   };
 }

@@ -1,6 +1,6 @@
 /** A tiny node:http server for test pages: fixed files on 127.0.0.1, a free port, stopped by the test. */
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenOnLoopback } from "./loopback.js";
 
 /** One file the server answers with. */
 export interface StaticFile {
@@ -29,18 +29,6 @@ export async function serveStatic(files: Record<string, StaticFile>): Promise<St
     }
     response.writeHead(200, { "content-type": file.contentType, "cache-control": "no-store" }).end(file.body);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    hits,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  const url = await listenOnLoopback(server);
+  return { url, hits, stop: () => closeServer(server) };
 }

@@ -13,7 +13,7 @@
  */
 import { createHash, createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenOnLoopback } from "./loopback.js";
 
 /** A running verifying server. */
 export interface VerifyingServer {
@@ -89,15 +89,6 @@ export async function startVerifyingServer(keys: { accessKey: string; secretKey:
         .end(JSON.stringify({ error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information: verify aksk signature fail", request_id: "rejected-1" }));
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  const url = await listenOnLoopback(server);
+  return { url, seen, close: () => closeServer(server) };
 }
