@@ -148,20 +148,21 @@ export function createRomaClient(options: RomaClientOptions): RomaClient {
       const stopForwarding = callerSignal ? onAbort(callerSignal, () => attemptController.abort(callerSignal.reason)) : undefined;
       let failure: RomaError;
       let sentAuthorization: string | null = null;
+      // The credentials, plus this attempt's signature once it is known.
+      const hidden = () => [...secrets, ...signatureSecrets(sentAuthorization)];
       try {
         const { data, response } = await generated.GET(SHOW_TASK_PATH, {
           params: { path },
           parseAs: "text",
           fetch: fetchWith(attemptController.signal, (sent) => void (sentAuthorization = sent.headers.get("authorization"))),
         });
-        return readTaskBody(data, response, request, [...secrets, ...signatureSecrets(sentAuthorization)]);
+        return readTaskBody(data, response, request, hidden());
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason;
         if (timedOut) failure = new RomaTimeoutError(limits.timeoutMs, request());
         else if (error instanceof RomaError) failure = error;
-        // V8 cannot hold a string over about 512 MB: the body arrived, but cannot be read as text.
-        else if (error instanceof RangeError) failure = new RomaResponseError(`${request().method} ${request().url} answered with a body too large to read (${error.message})`, { body: "", request: request() });
-        else failure = networkError(error, request(), [...secrets, ...signatureSecrets(sentAuthorization)]);
+        else if (error instanceof RangeError) failure = bodyTooLarge(error, request());
+        else failure = networkError(error, request(), hidden());
       } finally {
         clearTimeout(timer);
         stopForwarding?.();
@@ -300,6 +301,11 @@ function readTaskBody(data: unknown, response: Response, describe: () => Request
   const mismatch = findShapeMismatch(value, SHOW_TASK_RESPONSE_SHAPE, "body");
   if (mismatch) throw fail(`${mismatch}, which the spec does not allow`);
   return value as ShowTaskResponse;
+}
+
+/** V8 cannot hold a string over about 512 MB: the body arrived, but cannot be read as text. Not worth a retry. */
+function bodyTooLarge(error: RangeError, request: RequestSummary): RomaResponseError {
+  return new RomaResponseError(`${request.method} ${request.url} answered with a body too large to read (${error.message})`, { body: "", request });
 }
 
 function networkError(error: unknown, request: RequestSummary, secrets: readonly string[]): RomaNetworkError {
